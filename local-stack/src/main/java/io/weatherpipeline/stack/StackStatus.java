@@ -1,0 +1,47 @@
+package io.weatherpipeline.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Prints what the running launcher started, each with whether it is alive and healthy. */
+final class StackStatus {
+
+    private StackStatus() {
+    }
+
+    /** Returns true when everything listed is up. */
+    static boolean print(Path workDir) {
+        Path file = workDir.resolve("state").resolve(WeatherLauncher.COMPONENTS_FILE);
+        if (!Files.exists(file)) {
+            System.out.println("Nothing is running from " + workDir + " (start it with ./weather up).");
+            return false;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new StackException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        boolean allUp = true;
+        System.out.printf("%-12s %-8s %-8s %-10s %s%n", "COMPONENT", "PID", "KIND", "HEALTH", "LOG");
+        for (String line : lines) {
+            String[] f = line.split("\t");
+            long pid = Long.parseLong(f[1]);
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            String health;
+            if (!alive) {
+                health = "DOWN";
+            } else if (f[3].equals("-")) {
+                health = "running";
+            } else {
+                int code = HttpProbe.status(f[3]);
+                health = code == 200 ? "UP" : code == -1 ? "no-answer" : "NOT-READY";
+            }
+            allUp &= alive && !health.equals("no-answer") && !health.equals("NOT-READY");
+            System.out.printf("%-12s %-8s %-8s %-10s %s%n", f[0], pid, f[2], health, f[4]);
+        }
+        return allUp;
+    }
+}
