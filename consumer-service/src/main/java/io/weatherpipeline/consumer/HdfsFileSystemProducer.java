@@ -1,0 +1,40 @@
+package io.weatherpipeline.consumer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+
+/** The HDFS client, one per application (a singleton, so callers get the real class), at {@code consumer.hdfs.uri}. */
+@ApplicationScoped
+public class HdfsFileSystemProducer {
+
+    @Produces
+    @Singleton
+    FileSystem fileSystem(ConsumerConfig config) {
+        Configuration conf = new Configuration(false);
+        // Unqualified paths must never fall back to the local disk.
+        conf.set("fs.defaultFS", config.hdfs().uri());
+        conf.set("fs.hdfs.impl", "org.apache.hadoop.hdfs.DistributedFileSystem");
+        // Our own instance: a cached FileSystem would be shared with (and closed by) anyone else.
+        conf.setBoolean("fs.hdfs.impl.disable.cache", true);
+        // Three DataNodes and replication 3: with one down, go on writing to the other two.
+        conf.setBoolean("dfs.client.block.write.replace-datanode-on-failure.best-effort", true);
+        try {
+            return FileSystem.get(URI.create(config.hdfs().uri()), conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create an HDFS client for " + config.hdfs().uri(), e);
+        }
+    }
+
+    void close(@Disposes FileSystem fs) throws IOException {
+        fs.close();
+    }
+}
