@@ -101,7 +101,8 @@ final class MariaDbServer implements StackServer {
                 "  id BIGINT AUTO_INCREMENT PRIMARY KEY,",
                 "  station_id VARCHAR(64) NOT NULL,",
                 "  date DATE NOT NULL,",
-                "  degrees DOUBLE NOT NULL",
+                "  degrees DOUBLE NOT NULL,",
+                "  UNIQUE KEY station_day (station_id, date)",
                 ");",
                 "FLUSH PRIVILEGES;",
                 "");

@@ -1,0 +1,94 @@
+package io.weatherpipeline.generator;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.smallrye.mutiny.Uni;
+
+/** The simulated stations: list them, add one at run time, stop one. */
+@Path("/stations")
+@Produces(MediaType.APPLICATION_JSON)
+public class StationResource {
+
+    /** A station as the API shows it. */
+    public record StationView(@JsonProperty("station_id") String stationId, boolean active,
+            @JsonProperty("last_date") LocalDate lastDate) {
+    }
+
+    /** Body of {@code POST /stations}. */
+    public record NewStation(@JsonProperty("station_id") String stationId) {
+    }
+
+    private final StationCalendar calendar;
+    private final TemperatureRepository repository;
+    private final WeatherGenerator generator;
+
+    StationResource(StationCalendar calendar, TemperatureRepository repository, WeatherGenerator generator) {
+        this.calendar = calendar;
+        this.repository = repository;
+        this.generator = generator;
+    }
+
+    @GET
+    public List<StationView> list() {
+        return calendar.all().stream().map(this::view).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> add(NewStation body) {
+        if (!generator.isRestored()) {
+            return Uni.createFrom().item(error(Status.SERVICE_UNAVAILABLE, "the generator is still waiting for MySQL"));
+        }
+        String id = body == null ? null : body.stationId();
+        String problem = StationIds.problemWith(id);
+        if (problem != null) {
+            return Uni.createFrom().item(error(Status.BAD_REQUEST, problem));
+        }
+        if (calendar.isActive(id)) {
+            return Uni.createFrom().item(error(Status.CONFLICT, "station " + id + " already exists"));
+        }
+        // Remembered first, so a restart right after the answer still knows the station.
+        return repository.saveStation(id, true)
+                .map(ignored -> {
+                    try {
+                        return Response.status(Status.CREATED).entity(view(calendar.add(id))).build();
+                    } catch (IllegalStateException e) {
+                        return error(Status.CONFLICT, e.getMessage());
+                    }
+                });
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> stop(@PathParam("id") String id) {
+        if (!calendar.isActive(id)) {
+            return Uni.createFrom().item(error(Status.NOT_FOUND, "no active station " + id));
+        }
+        return repository.saveStation(id, false)
+                .map(ignored -> calendar.stop(id) ? Response.noContent().build()
+                        : error(Status.NOT_FOUND, "no active station " + id));
+    }
+
+    private StationView view(StationCalendar.Station s) {
+        return new StationView(s.id(), s.active(), s.lastDate(calendar.startDate()));
+    }
+
+    private static Response error(Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+}
