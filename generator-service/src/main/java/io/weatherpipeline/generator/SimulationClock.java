@@ -7,18 +7,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
+import io.weatherpipeline.common.FixedRateLoop;
 import io.smallrye.mutiny.subscription.Cancellable;
 
-/**
- * Drives {@link WeatherGenerator#tick()} every {@code generator.interval}, one tick at a time:
- * ticks that come while the previous one still runs are dropped (skipped), never queued.
- *
- * <p>Not {@code @Scheduled}: Quarkus' built-in scheduler checks its triggers once a second
- * ({@code SimpleScheduler.CHECK_PERIOD} = 1000 ms), so a 100 ms interval would fire ten times too
- * slowly, and the Quartz scheduler (which has millisecond triggers) is not available for this
- * Quarkus version here. A Mutiny ticks stream keeps the interval exact.
- */
+/** Drives {@link WeatherGenerator#tick()} every {@code generator.interval} (see {@link FixedRateLoop}). */
 @ApplicationScoped
 public class SimulationClock {
 
@@ -34,13 +26,8 @@ public class SimulationClock {
     }
 
     void start(@Observes StartupEvent event) {
-        ticking = Multi.createFrom().ticks().every(config.interval())
-                .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> generator.tick())
-                .subscribe().with(
-                        ignored -> {
-                        },
-                        failure -> LOG.error("The simulation clock stopped", failure));
+        ticking = FixedRateLoop.start(config.interval(), generator::tick,
+                failure -> LOG.error("The simulation clock stopped", failure));
         LOG.infof("Simulation clock ticking every %d ms", config.interval().toMillis());
     }
 

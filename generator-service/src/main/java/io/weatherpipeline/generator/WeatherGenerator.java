@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.weatherpipeline.common.Backoff;
 
 /**
  * The simulation clock: every tick inserts the next day(s) of every active station into MySQL in

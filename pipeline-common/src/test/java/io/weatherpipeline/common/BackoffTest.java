@@ -1,4 +1,4 @@
-package io.weatherpipeline.generator;
+package io.weatherpipeline.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.weatherpipeline.generator;
+package io.weatherpipeline.common;
 
 import java.time.Duration;
 
