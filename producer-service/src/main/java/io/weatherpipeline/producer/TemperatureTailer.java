@@ -1,0 +1,230 @@
+package io.weatherpipeline.producer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.weatherpipeline.common.Backoff;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Tails table {@code temperatures} into Kafka, each row exactly once.
+ *
+ * <ul>
+ * <li>Each poll's rows go out in one Kafka transaction; the watermark (last id sent) moves only
+ * when the broker has committed it.</li>
+ * <li>On start, and after any failed send (whose outcome is unknown), the watermark is read back
+ * from Kafka itself: the largest committed {@code row_id} header. Nothing is kept locally, so a
+ * kill -9 can neither skip nor repeat a row.</li>
+ * <li>An id missing below visible ones holds the stream until it commits or its grace passes
+ * ({@link IdGapTracker}).</li>
+ * <li>A row that is not a valid reading goes to the dead-letter topic in the same transaction.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class TemperatureTailer {
+
+    /** The outgoing channel, configured under {@code mp.messaging.outgoing.temperatures.*}. */
+    public static final String CHANNEL = "temperatures";
+
+    private static final Logger LOG = Logger.getLogger(TemperatureTailer.class);
+
+    private final KafkaTransactions<byte[]> transactions;
+    private final Pool pool;
+    private final TailerConfig config;
+    private final String bootstrapServers;
+    private final RowEncoder encoder;
+    private final IdGapTracker gaps;
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    private final AtomicLong watermark = new AtomicLong(-1);
+    private final AtomicReference<String> waitingFor = new AtomicReference<>("start-up");
+    private final Counter sent;
+    private final Counter deadLettered;
+
+    TemperatureTailer(@Channel(CHANNEL) KafkaTransactions<byte[]> transactions, Pool pool, TailerConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+        this.transactions = transactions;
+        this.pool = pool;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.encoder = new RowEncoder(config.minDegrees(), config.maxDegrees());
+        this.gaps = new IdGapTracker(config.gapGrace());
+        this.sent = registry.counter("producer.rows.sent");
+        this.deadLettered = registry.counter("producer.rows.dead.lettered");
+        registry.gauge("producer.watermark", watermark);
+    }
+
+    /** One poll; never fails (a failure becomes a pause, a log line and a re-read of the watermark). */
+    Uni<Void> tick() {
+        if (!backoff.mayTry(System.nanoTime())) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> work = watermark.get() < 0 ? recover() : poll();
+        return work
+                .invoke(() -> {
+                    if (backoff.succeeded()) {
+                        LOG.infof("Sending again from row id %d", watermark.get() + 1);
+                    }
+                })
+                .onFailure().recoverWithUni(e -> {
+                    Duration wait = backoff.failed(System.nanoTime());
+                    // The outcome of a failed transaction is unknown: trust only what Kafka committed.
+                    watermark.set(-1);
+                    String what = describe(e);
+                    waitingFor.set(what);
+                    LOG.warnf("Waiting for %s (next try in %d ms; no row is skipped or sent twice)", what,
+                            wait.toMillis());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Creates the topics if needed, fences any earlier incarnation, then reads the watermark back. */
+    private Uni<Void> recover() {
+        return Uni.createFrom().item(() -> {
+            try (Admin admin = Admin.create(TopicSetup.adminConfig(bootstrapServers))) {
+                TopicSetup.ensure(admin, config);
+            } catch (TopicSetup.PartitionMismatchException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " to create or check topic "
+                        + config.topic() + " (" + e.getMessage() + ")", e);
+            }
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                // An empty transaction initialises the transactional producer, which aborts whatever a
+                // crashed predecessor with the same transactional.id left open.
+                .chain(() -> transactions.withTransaction(emitter -> Uni.createFrom().voidItem()))
+                .chain(() -> Uni.createFrom().item(() -> SentPositionReader.lastSentRowId(bootstrapServers,
+                        List.of(config.topic(), config.deadLetterTopic())))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .invoke(last -> {
+                    watermark.set(last);
+                    waitingFor.set(null);
+                    LOG.infof("Last row id committed to Kafka is %d: tailing from id %d", last, last + 1);
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> poll() {
+        long from = watermark.get();
+        // Autocommit: every SELECT is a fresh transaction, so rows committed since the last poll are visible.
+        return pool.preparedQuery("SELECT id, station_id, date, degrees FROM temperatures WHERE id > ? ORDER BY id LIMIT ?")
+                .execute(Tuple.of(from, config.batchSize()))
+                .map(rows -> {
+                    List<SourceRow> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new SourceRow(r.getLong("id"), r.getString("station_id"), r.getLocalDate("date"),
+                                r.getDouble("degrees")));
+                    }
+                    return out;
+                })
+                .onFailure().transform(e -> new MySqlUnavailableException(
+                        "MySQL to read table temperatures (" + e.getMessage() + ")", e))
+                .chain(rows -> send(from, rows));
+    }
+
+    private Uni<Void> send(long from, List<SourceRow> rows) {
+        IdGapTracker.Decision decision = gaps.decide(from, rows.stream().map(SourceRow::id).toList(), System.nanoTime());
+        waitingFor.set(decision.waitingFor() == null || !decision.isEmpty() ? null
+                : "row id " + decision.waitingFor() + " to commit in MySQL (given up after "
+                        + config.gapGrace().toSeconds() + " s)");
+        if (decision.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<RowEncoder.Encoded> batch = rows.subList(0, decision.accepted()).stream().map(encoder::encode).toList();
+        return transactions.withTransaction(emitter -> {
+            for (RowEncoder.Encoded e : batch) {
+                emitter.send(e.ok() ? reading(e) : deadLetter(e));
+            }
+            return Uni.createFrom().voidItem();
+        }).invoke(() -> {
+            long last = batch.get(batch.size() - 1).row().id();
+            watermark.set(last);
+            decision.skipped().forEach(r -> LOG.warnf(
+                    "Row id(s) %s never committed within %d s: taken as rolled-back inserts and skipped", r,
+                    config.gapGrace().toSeconds()));
+            long bad = batch.stream().filter(e -> !e.ok()).count();
+            sent.increment(batch.size() - bad);
+            deadLettered.increment(bad);
+        }).onFailure().transform(e -> new KafkaUnavailableException("Kafka at " + bootstrapServers
+                + " to commit rows " + (from + 1) + ".." + batch.get(batch.size() - 1).row().id()
+                + " (" + e.getMessage() + ")", e));
+    }
+
+    private static Message<byte[]> reading(RowEncoder.Encoded e) {
+        return KafkaRecord.of(e.row().stationId(), e.bytes())
+                .withHeader(Headers.ROW_ID, Headers.rowId(e.row().id()));
+    }
+
+    private Message<byte[]> deadLetter(RowEncoder.Encoded e) {
+        LOG.errorf("Row id %d cannot be sent as a Report (%s): routed to %s", e.row().id(), e.reason(),
+                config.deadLetterTopic());
+        // One metadata object for topic, key and headers: a second one would replace the first.
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Headers.ROW_ID, Headers.rowId(e.row().id()));
+        headers.add(Headers.REASON, e.reason().getBytes(StandardCharsets.UTF_8));
+        return Message.of(RowEncoder.deadLetterJson(e.row(), e.reason()).getBytes(StandardCharsets.UTF_8))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(config.deadLetterTopic())
+                        .withKey(e.row().stationId() == null ? "" : e.row().stationId())
+                        .withHeaders(headers)
+                        .build());
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof KafkaUnavailableException || t instanceof MySqlUnavailableException
+                    || t instanceof TopicSetup.PartitionMismatchException) {
+                return t.getMessage();
+            }
+            t = t.getCause();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** The last row id committed to Kafka, or -1 while it is being read back. */
+    public long watermark() {
+        return watermark.get();
+    }
+
+    /** What the tailer is waiting for, or null when it is streaming. */
+    public String waitingFor() {
+        return waitingFor.get();
+    }
+
+    /** Kafka did not answer as needed. */
+    static class KafkaUnavailableException extends RuntimeException {
+        KafkaUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** MySQL did not answer as needed. */
+    static class MySqlUnavailableException extends RuntimeException {
+        MySqlUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
