@@ -61,6 +61,7 @@ public class TemperatureTailer {
     private final AtomicReference<String> waitingFor = new AtomicReference<>("start-up");
     private final Counter sent;
     private final Counter deadLettered;
+    private final Counter failures;
 
     TemperatureTailer(@Channel(CHANNEL) KafkaTransactions<byte[]> transactions, Pool pool, TailerConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
@@ -72,6 +73,7 @@ public class TemperatureTailer {
         this.gaps = new IdGapTracker(config.gapGrace());
         this.sent = registry.counter("producer.rows.sent");
         this.deadLettered = registry.counter("producer.rows.dead.lettered");
+        this.failures = registry.counter("producer.failures");
         registry.gauge("producer.watermark", watermark);
     }
 
@@ -80,7 +82,7 @@ public class TemperatureTailer {
         if (!backoff.mayTry(System.nanoTime())) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Void> work = watermark.get() < 0 ? recover() : poll();
+        Uni<Void> work = watermark.get() < 0 ? recover() : drain();
         return work
                 .invoke(() -> {
                     if (backoff.succeeded()) {
@@ -88,6 +90,7 @@ public class TemperatureTailer {
                     }
                 })
                 .onFailure().recoverWithUni(e -> {
+                    failures.increment();
                     Duration wait = backoff.failed(System.nanoTime());
                     // The outcome of a failed transaction is unknown: trust only what Kafka committed.
                     watermark.set(-1);
@@ -126,7 +129,13 @@ public class TemperatureTailer {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> poll() {
+    /** Polls again at once while polls come back full: a backlog drains at full speed, not one batch per tick. */
+    private Uni<Void> drain() {
+        return poll().chain(sentAll -> sentAll ? drain() : Uni.createFrom().voidItem());
+    }
+
+    /** One poll and its transaction; true when a full batch was read and sent. */
+    private Uni<Boolean> poll() {
         long from = watermark.get();
         // Autocommit: every SELECT is a fresh transaction, so rows committed since the last poll are visible.
         return pool.preparedQuery("SELECT id, station_id, date, degrees FROM temperatures WHERE id > ? ORDER BY id LIMIT ?")
@@ -141,16 +150,18 @@ public class TemperatureTailer {
                 })
                 .onFailure().transform(e -> new MySqlUnavailableException(
                         "MySQL to read table temperatures (" + e.getMessage() + ")", e))
-                .chain(rows -> send(from, rows));
+                .chain(rows -> send(from, rows)
+                        .map(sent -> sent == config.batchSize()));
     }
 
-    private Uni<Void> send(long from, List<SourceRow> rows) {
+    /** Sends what the gap tracker allows; the number of rows sent. */
+    private Uni<Integer> send(long from, List<SourceRow> rows) {
         IdGapTracker.Decision decision = gaps.decide(from, rows.stream().map(SourceRow::id).toList(), System.nanoTime());
         waitingFor.set(decision.waitingFor() == null || !decision.isEmpty() ? null
                 : "row id " + decision.waitingFor() + " to commit in MySQL (given up after "
                         + config.gapGrace().toSeconds() + " s)");
         if (decision.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(0);
         }
         List<RowEncoder.Encoded> batch = rows.subList(0, decision.accepted()).stream().map(encoder::encode).toList();
         return transactions.withTransaction(emitter -> {
@@ -167,7 +178,7 @@ public class TemperatureTailer {
             long bad = batch.stream().filter(e -> !e.ok()).count();
             sent.increment(batch.size() - bad);
             deadLettered.increment(bad);
-        }).onFailure().transform(e -> new KafkaUnavailableException("Kafka at " + bootstrapServers
+        }).replaceWith(batch.size()).onFailure().transform(e -> new KafkaUnavailableException("Kafka at " + bootstrapServers
                 + " to commit rows " + (from + 1) + ".." + batch.get(batch.size() - 1).row().id()
                 + " (" + e.getMessage() + ")", e));
     }
@@ -207,6 +218,11 @@ public class TemperatureTailer {
     /** The last row id committed to Kafka, or -1 while it is being read back. */
     public long watermark() {
         return watermark.get();
+    }
+
+    /** Polls or sends that failed (and were retried) since start. */
+    public long failures() {
+        return (long) failures.count();
     }
 
     /** What the tailer is waiting for, or null when it is streaming. */

@@ -51,17 +51,21 @@ class TailerTest {
 
     @Test
     void everyRowArrivesExactlyOnceWithItsKeyInItsStationsPartition() {
+        // 6000 rows: full transactions of producer.batch-size (2500 in tests) records each.
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("INSERT INTO temperatures (station_id, date, degrees) VALUES ");
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 6000; i++) {
             sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
             params.add("Exact" + (char) ('A' + i % 7));
             params.add(LocalDate.of(2001, 1, 1).plusDays(i / 7));
             params.add(-20 + (i % 500) / 10.0);
         }
+        await().atMost(Duration.ofSeconds(60)).until(() -> tailer.watermark() >= 0);
+        long failuresBefore = tailer.failures();
         pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).await().atMost(DB);
         long maxId = maxId();
         await().atMost(Duration.ofSeconds(60)).until(() -> tailer.watermark() >= maxId);
+        assertEquals(failuresBefore, tailer.failures(), "transactions failed against a healthy broker");
 
         Map<Long, Row> table = new HashMap<>();
         pool.query("SELECT id, station_id, date, degrees FROM temperatures").execute().await().atMost(DB)
