@@ -1,0 +1,205 @@
+package io.weatherpipeline.bench;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import io.weatherpipeline.stack.LocalStack;
+import io.weatherpipeline.stack.ManagedProcess;
+import io.weatherpipeline.stack.Ports;
+import io.weatherpipeline.stack.StackSettings;
+import io.weatherpipeline.stack.StackSettings.Server;
+
+/**
+ * Measures, on one fresh Kafka broker and one MariaDB server:
+ * <ol>
+ * <li>generator-service in fast mode: rows/s into MySQL;</li>
+ * <li>producer-service draining those rows into Kafka (acks=all, one transaction per batch): rows/s;</li>
+ * <li>Kafka's own kafka-producer-perf-test (ProducerPerformance) with the same record count and
+ * size and acks=all, plain and transactional, on the same broker: the producer's ratio to it.</li>
+ * </ol>
+ */
+public final class PipelineBenchmark {
+
+    /** Bytes of one Report value as the producer writes it (date, degrees, a 8-character station id). */
+    static final int RECORD_SIZE = 31;
+    private static final Pattern PERF_SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
+    private static final Pattern WATERMARK = Pattern.compile("\"last_sent_row_id\"\\s*:\\s*(-?\\d+)");
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = Long.parseLong(System.getenv().getOrDefault("BENCH_ROWS", "500000"));
+        int daysPerTick = Integer.parseInt(System.getenv().getOrDefault("BENCH_DAYS_PER_TICK", "500"));
+        int batch = Integer.parseInt(System.getenv().getOrDefault("BENCH_PRODUCER_BATCH", "5000"));
+        Path repo = Path.of("").toAbsolutePath();
+        Path work = repo.resolve("bench/target/bench-stack");
+        LocalStack.wipe(work);
+        StackSettings settings = new StackSettings(work, java.util.EnumSet.of(Server.KAFKA, Server.MARIADB),
+                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), 1, "weather", "weather", "weather");
+        List<String> report = new ArrayList<>();
+        report.add(String.format("machine: %d cores, %s; rows: %d; generator days-per-tick %d (10 stations); producer batch %d",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"), rows, daysPerTick, batch));
+        try (LocalStack stack = LocalStack.start(settings)) {
+            double generator = generatorRowsPerSecond(repo, settings, rows, daysPerTick);
+            report.add(String.format("generator-service -> MySQL:                       %,12.0f rows/s", generator));
+
+            double producer = producerRowsPerSecond(repo, settings, rows, batch);
+            report.add(String.format("producer-service MySQL -> Kafka (acks=all, tx):   %,12.0f rows/s", producer));
+
+            double perfPlain = perfTest(settings, rows, List.of());
+            double perfTx = perfTest(settings, rows, List.of("--transactional-id", "bench-perf-tx",
+                    "--transaction-duration-ms", "100"));
+            report.add(String.format("kafka-producer-perf-test (acks=all, idempotent):  %,12.0f records/s", perfPlain));
+            report.add(String.format("kafka-producer-perf-test (+ transactions 100 ms): %,12.0f records/s", perfTx));
+            report.add(String.format("producer / perf-test: %.0f%% (plain), %.0f%% (transactional)",
+                    100 * producer / perfPlain, 100 * producer / perfTx));
+        }
+        System.out.println();
+        report.forEach(System.out::println);
+        Path out = repo.resolve("bench/target/results.txt");
+        Files.write(out, report);
+        System.out.println("(also written to " + out + ")");
+    }
+
+    private static double generatorRowsPerSecond(Path repo, StackSettings s, long rows, int daysPerTick)
+            throws Exception {
+        int port = Ports.free();
+        ManagedProcess gen = service(repo, "generator-service", s, port, Map.of(
+                "GENERATOR_DAYS_PER_TICK", String.valueOf(daysPerTick)));
+        try {
+            awaitCount(s, 1, 120, gen);
+            long t0 = System.nanoTime();
+            long start = count(s);
+            long n = awaitCount(s, rows, 600, gen);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return (n - start) / seconds;
+        } finally {
+            gen.stop(20);
+        }
+    }
+
+    private static double producerRowsPerSecond(Path repo, StackSettings s, long rows, int batch) throws Exception {
+        long maxId = Long.parseLong(sql(s, "SELECT MAX(id) FROM temperatures"));
+        int port = Ports.free();
+        ManagedProcess producer = service(repo, "producer-service", s, port, Map.of(
+                "PRODUCER_BATCH_SIZE", String.valueOf(batch)));
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);
+            long t0 = 0;
+            long first = 0;
+            while (true) {
+                long w = watermark(port);
+                if (t0 == 0 && w > 0) {
+                    t0 = System.nanoTime();
+                    first = w;
+                }
+                if (w >= maxId) {
+                    return (maxId - first) / ((System.nanoTime() - t0) / 1e9);
+                }
+                if (System.nanoTime() > deadline || !producer.isAlive()) {
+                    throw new IllegalStateException("producer reached " + w + " of " + maxId + "; see " + producer.logFile());
+                }
+                Thread.sleep(50);
+            }
+        } finally {
+            producer.stop(20);
+        }
+    }
+
+    /** Runs ProducerPerformance in its own JVM, as kafka-producer-perf-test.sh does; records/s. */
+    private static double perfTest(StackSettings s, long rows, List<String> extra) throws Exception {
+        String topic = "perf-" + System.nanoTime();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", s.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", topic, "--num-records", String.valueOf(rows), "--record-size", String.valueOf(RECORD_SIZE),
+                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + s.kafkaBootstrapServers(), "acks=all",
+                "enable.idempotence=true"));
+        cmd.addAll(extra);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Matcher m = PERF_SUMMARY.matcher(out);
+        String last = null;
+        while (m.find()) {
+            last = m.group(2);
+        }
+        if (last == null) {
+            throw new IllegalStateException("no summary from ProducerPerformance:\n" + out);
+        }
+        return Double.parseDouble(last);
+    }
+
+    private static ManagedProcess service(Path repo, String module, StackSettings s, int port, Map<String, String> own) {
+        Path jar = repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Map<String, String> env = new java.util.LinkedHashMap<>(own);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrapServers());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", s.mysqlReactiveUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", s.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", s.password());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return ManagedProcess.start(module, List.of(java, "-Xmx512m", "-jar", jar.toString()), env, repo,
+                s.logDir().resolve(module + ".log"), s.pidDir());
+    }
+
+    private static long awaitCount(StackSettings s, long n, int seconds, ManagedProcess p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long c;
+        while ((c = count(s)) < n) {
+            if (System.nanoTime() > deadline || !p.isAlive()) {
+                throw new IllegalStateException(c + " of " + n + " rows; see " + p.logFile());
+            }
+            Thread.sleep(100);
+        }
+        return c;
+    }
+
+    private static long count(StackSettings s) throws Exception {
+        // Fast and exact on InnoDB for a table only appended to: the largest id (ids start at 1, no rollbacks here).
+        String max = sql(s, "SELECT COALESCE(MAX(id), 0) FROM temperatures");
+        return Long.parseLong(max);
+    }
+
+    private static long watermark(int port) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + port + "/q/health/ready")
+                    .toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(2000);
+            var in = c.getResponseCode() >= 400 ? c.getErrorStream() : c.getInputStream();
+            Matcher m = WATERMARK.matcher(in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String sql(StackSettings s, String query) throws Exception {
+        Process p = new ProcessBuilder("mariadb", "--no-defaults", "--protocol=TCP", "-h", "127.0.0.1",
+                "-P", String.valueOf(s.mysqlPort()), "-u", s.user(), "-p" + s.password(), "-D", s.database(),
+                "-N", "-B", "-e", query).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(query + ": " + out);
+        }
+        return out;
+    }
+}
