@@ -18,11 +18,10 @@ import org.apache.kafka.common.Uuid;
  * A single Kafka broker in KRaft mode (broker and controller in one process), as its own JVM.
  * Storage is formatted once; later starts find the same log directory and the same topics.
  */
-final class KafkaBroker implements StackServer {
+final class KafkaBroker extends SingleProcessServer {
 
     private final StackSettings settings;
     private final Path dir;
-    private ManagedProcess process;
 
     KafkaBroker(StackSettings settings) {
         this.settings = settings;
@@ -99,18 +98,6 @@ final class KafkaBroker implements StackServer {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
         return file;
-    }
-
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.stop(30);
-        }
-    }
-
-    @Override
-    public List<ManagedProcess> processes() {
-        return process == null ? List.of() : List.of(process);
     }
 
     @Override

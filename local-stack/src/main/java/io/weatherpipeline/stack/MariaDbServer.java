@@ -16,14 +16,13 @@ import java.util.concurrent.TimeUnit;
  * listening on loopback only. The pipeline's database, user and {@code temperatures} table are
  * created on first start (and ensured on every start).
  */
-final class MariaDbServer implements StackServer {
+final class MariaDbServer extends SingleProcessServer {
 
     private static final List<Path> SEARCH = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"),
             Path.of("/usr/local/bin"), Path.of("/usr/local/sbin"));
 
     private final StackSettings settings;
     private final Path dir;
-    private ManagedProcess process;
 
     MariaDbServer(StackSettings settings) {
         this.settings = settings;
@@ -138,18 +137,6 @@ final class MariaDbServer implements StackServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + p, e);
         }
-    }
-
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.stop(30);
-        }
-    }
-
-    @Override
-    public List<ManagedProcess> processes() {
-        return process == null ? List.of() : List.of(process);
     }
 
     @Override
