@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -21,8 +22,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.weatherpipeline.common.Backoff;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,8 +33,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Tails table {@code temperatures} into Kafka, each row exactly once.
  *
  * <ul>
- * <li>Each poll's rows go out in one Kafka transaction; the watermark (last id sent) moves only
- * when the broker has committed it.</li>
+ * <li>Each poll's rows go out in one Kafka transaction, sent by the channel's producer on its
+ * sending thread; the watermark (last id sent) moves only when the broker has committed it.</li>
  * <li>On start, and after any failed send (whose outcome is unknown), the watermark is read back
  * from Kafka itself: the largest committed {@code row_id} header. Nothing is kept locally, so a
  * kill -9 can neither skip nor repeat a row.</li>
@@ -51,6 +52,7 @@ public class TemperatureTailer {
     private static final Logger LOG = Logger.getLogger(TemperatureTailer.class);
 
     private final KafkaTransactions<byte[]> transactions;
+    private final KafkaClientService clients;
     private final Pool pool;
     private final TailerConfig config;
     private final String bootstrapServers;
@@ -63,9 +65,11 @@ public class TemperatureTailer {
     private final Counter deadLettered;
     private final Counter failures;
 
-    TemperatureTailer(@Channel(CHANNEL) KafkaTransactions<byte[]> transactions, Pool pool, TailerConfig config,
+    TemperatureTailer(@Channel(CHANNEL) KafkaTransactions<byte[]> transactions, KafkaClientService clients,
+            Pool pool, TailerConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
         this.transactions = transactions;
+        this.clients = clients;
         this.pool = pool;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -164,11 +168,22 @@ public class TemperatureTailer {
             return Uni.createFrom().item(0);
         }
         List<RowEncoder.Encoded> batch = rows.subList(0, decision.accepted()).stream().map(encoder::encode).toList();
-        return transactions.withTransaction(emitter -> {
-            for (RowEncoder.Encoded e : batch) {
-                emitter.send(e.ok() ? reading(e) : deadLetter(e));
+        // The channel's own producer (its config, transactional.id and sending thread), driven
+        // directly: one begin, N sends, one commit. Going through the emitter costs a Message, a
+        // hop to the sending thread and an acknowledgement per record, about 5x slower.
+        KafkaProducer<String, byte[]> producer = clients.getProducer(CHANNEL);
+        return producer.runOnSendingThread(p -> {
+            p.beginTransaction();
+            try {
+                for (RowEncoder.Encoded e : batch) {
+                    p.send(e.ok() ? reading(e) : deadLetter(e));
+                }
+                // Flushes; throws if any record of the transaction failed.
+                p.commitTransaction();
+            } catch (RuntimeException e) {
+                abortQuietly(p);
+                throw e;
             }
-            return Uni.createFrom().voidItem();
         }).invoke(() -> {
             long last = batch.get(batch.size() - 1).row().id();
             watermark.set(last);
@@ -178,29 +193,34 @@ public class TemperatureTailer {
             long bad = batch.stream().filter(e -> !e.ok()).count();
             sent.increment(batch.size() - bad);
             deadLettered.increment(bad);
-        }).replaceWith(batch.size()).onFailure().transform(e -> new KafkaUnavailableException("Kafka at " + bootstrapServers
-                + " to commit rows " + (from + 1) + ".." + batch.get(batch.size() - 1).row().id()
+        }).replaceWith(batch.size()).onFailure().transform(e -> new KafkaUnavailableException("Kafka at "
+                + bootstrapServers + " to commit rows " + (from + 1) + ".." + batch.get(batch.size() - 1).row().id()
                 + " (" + e.getMessage() + ")", e));
     }
 
-    private static Message<byte[]> reading(RowEncoder.Encoded e) {
-        return KafkaRecord.of(e.row().stationId(), e.bytes())
-                .withHeader(Headers.ROW_ID, Headers.rowId(e.row().id()));
+    private static void abortQuietly(Producer<String, byte[]> p) {
+        try {
+            p.abortTransaction();
+        } catch (RuntimeException ignored) {
+            // The producer may be in a fatal state; the failure that got us here is what is reported.
+        }
     }
 
-    private Message<byte[]> deadLetter(RowEncoder.Encoded e) {
+    private ProducerRecord<String, byte[]> reading(RowEncoder.Encoded e) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Headers.ROW_ID, Headers.rowId(e.row().id()));
+        return new ProducerRecord<>(config.topic(), null, e.row().stationId(), e.bytes(), headers);
+    }
+
+    private ProducerRecord<String, byte[]> deadLetter(RowEncoder.Encoded e) {
         LOG.errorf("Row id %d cannot be sent as a Report (%s): routed to %s", e.row().id(), e.reason(),
                 config.deadLetterTopic());
-        // One metadata object for topic, key and headers: a second one would replace the first.
         RecordHeaders headers = new RecordHeaders();
         headers.add(Headers.ROW_ID, Headers.rowId(e.row().id()));
         headers.add(Headers.REASON, e.reason().getBytes(StandardCharsets.UTF_8));
-        return Message.of(RowEncoder.deadLetterJson(e.row(), e.reason()).getBytes(StandardCharsets.UTF_8))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(config.deadLetterTopic())
-                        .withKey(e.row().stationId() == null ? "" : e.row().stationId())
-                        .withHeaders(headers)
-                        .build());
+        return new ProducerRecord<>(config.deadLetterTopic(), null,
+                e.row().stationId() == null ? "" : e.row().stationId(),
+                RowEncoder.deadLetterJson(e.row(), e.reason()).getBytes(StandardCharsets.UTF_8), headers);
     }
 
     private static String describe(Throwable e) {
