@@ -21,8 +21,10 @@ public class TailerHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         String waiting = tailer.waitingFor();
-        boolean down = tailer.watermark() < 0 || (waiting != null && !waiting.startsWith("row id"));
-        HealthCheckResponseBuilder b = HealthCheckResponse.named("mysql-to-kafka tailer").status(!down)
+        // Every failure sends the tailer back to reading its position from Kafka (watermark -1); a
+        // missing id held within its grace period is normal streaming and keeps it ready.
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("mysql-to-kafka tailer")
+                .status(tailer.watermark() >= 0)
                 .withData("last_sent_row_id", tailer.watermark());
         return (waiting == null ? b : b.withData("waiting_for", waiting)).build();
     }

@@ -245,7 +245,7 @@ public class TemperatureTailer {
         return (long) failures.count();
     }
 
-    /** What the tailer is waiting for, or null when it is streaming. */
+    /** What the tailer is waiting for (a server after a failure, or a missing row id), or null. */
     public String waitingFor() {
         return waitingFor.get();
     }
