@@ -68,8 +68,8 @@ final class HdfsCluster implements StackServer {
                 Duration.ofSeconds(120), this::clusterProblem);
     }
 
-    /** Starts (or restarts, after a kill) DataNode number {@code i}, 1-based. */
-    ManagedProcess startDataNode(int i, Path log4j) {
+    /** Starts DataNode number {@code i}, 1-based. */
+    private ManagedProcess startDataNode(int i, Path log4j) {
         Map<String, String> own = new LinkedHashMap<>();
         own.put("dfs.datanode.data.dir", dir.resolve("datanode-" + i).toUri().toString());
         // Ephemeral ports: three DataNodes share one host without clashing; they tell the NameNode.
@@ -98,12 +98,6 @@ final class HdfsCluster implements StackServer {
             return "NameNode state " + fs.group(1);
         }
         return null;
-    }
-
-    /** Live DataNodes as the NameNode counts them. */
-    int liveDataNodes() {
-        Matcher m = LIVE.matcher(jmx("Hadoop:service=NameNode,name=FSNamesystemState"));
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private String jmx(String query) {

@@ -100,24 +100,6 @@ public final class LocalStack implements AutoCloseable {
         return servers.values().stream().map(StackServer::endpoint).toList();
     }
 
-    /** Kills DataNode {@code i} (1-based) with SIGKILL, as a crashed machine would go. */
-    public void killDataNode(int i) {
-        hdfs().processes().get(i).kill();
-    }
-
-    /** How many DataNodes the NameNode currently counts as live. */
-    public int liveDataNodes() {
-        return hdfs().liveDataNodes();
-    }
-
-    private HdfsCluster hdfs() {
-        StackServer hdfs = servers.get(Server.HDFS);
-        if (hdfs == null) {
-            throw new IllegalStateException("HDFS is not part of this stack");
-        }
-        return (HdfsCluster) hdfs;
-    }
-
     /** Stops every server, in reverse start order. */
     @Override
     public void close() {

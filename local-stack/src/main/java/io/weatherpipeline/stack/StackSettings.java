@@ -104,11 +104,6 @@ public record StackSettings(Path workDir, Set<Server> servers, int kafkaPort, in
         return set;
     }
 
-    public StackSettings withServers(Set<Server> only) {
-        return new StackSettings(workDir, only, kafkaPort, kafkaControllerPort, mysqlPort, nameNodePort,
-                nameNodeHttpPort, dataNodes, database, user, password);
-    }
-
     public boolean runs(Server server) {
         return servers.contains(server);
     }
