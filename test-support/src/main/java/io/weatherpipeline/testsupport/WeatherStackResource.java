@@ -22,7 +22,8 @@ import io.weatherpipeline.stack.StackSettings.Server;
  *
  * <p>Keys set: {@code kafka.bootstrap.servers}; {@code quarkus.datasource.reactive.url},
  * {@code quarkus.datasource.username}, {@code quarkus.datasource.password}; and the neutral
- * {@code weather.stack.hdfs-uri}, {@code weather.stack.kafka-bootstrap-servers} that a service's
+ * {@code weather.stack.hdfs-uri}, {@code weather.stack.hdfs-local-dir} (a local directory wiped together
+ * with the HDFS data, for checkpoints), {@code weather.stack.kafka-bootstrap-servers} that a service's
  * {@code %test} profile maps onto its own keys.
  */
 public class WeatherStackResource implements QuarkusTestResourceLifecycleManager {
@@ -55,7 +56,11 @@ public class WeatherStackResource implements QuarkusTestResourceLifecycleManager
                     config.put("quarkus.datasource.username", s.user());
                     config.put("quarkus.datasource.password", s.password());
                 }
-                case HDFS -> config.put("weather.stack.hdfs-uri", s.hdfsUri());
+                case HDFS -> {
+                    config.put("weather.stack.hdfs-uri", s.hdfsUri());
+                    // Local state that belongs with this HDFS: wiped with it at first use.
+                    config.put("weather.stack.hdfs-local-dir", s.workDir().resolve("local").toString());
+                }
             }
         }
         return config;

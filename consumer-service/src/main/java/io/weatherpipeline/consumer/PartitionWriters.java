@@ -1,0 +1,272 @@
+package io.weatherpipeline.consumer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.runtime.Startup;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.weatherpipeline.common.Backoff;
+import io.weatherpipeline.consumer.CheckpointStore.CorruptCheckpointException;
+import io.weatherpipeline.consumer.PartitionRecovery.InconsistentPartitionException;
+
+/**
+ * The writers of the partitions this instance holds, and the one lock that serialises everything
+ * touching them: the batch handler (worker thread), the flush timer and the rebalance listener
+ * (polling thread). HDFS and Kafka failures are retried with a growing pause, with the lock released
+ * between tries so a rebalance never waits for an outage.
+ */
+// Created at start-up, so a bad consumer.* value stops the start with its key named.
+@Startup
+@ApplicationScoped
+public class PartitionWriters {
+
+    private static final Logger LOG = Logger.getLogger(PartitionWriters.class);
+
+    private final ConsumerConfig config;
+    private final Set<Integer> claims;
+    private final FlushPolicy policy;
+    private final BatchFiles files;
+    private final CheckpointStore checkpoints;
+    private final DeadLetterPublisher deadLetters;
+    private final FaultInjector faults;
+    private final FatalErrors fatal;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Integer, PartitionWriter> writers = new TreeMap<>();
+    private final Set<Integer> attached = new TreeSet<>();
+    private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
+    private final Counter rowsWritten;
+    private final Counter filesWritten;
+    private final Counter poisonRecords;
+    private final Counter skipped;
+    private volatile String waitingFor;
+    private volatile boolean stopping;
+
+    PartitionWriters(ConsumerConfig config, FileSystem fs, DeadLetterPublisher deadLetters, FaultInjector faults,
+            FatalErrors fatal, MeterRegistry registry) {
+        this.config = config;
+        this.claims = PartitionClaims.parse(config.partitions());
+        this.policy = new FlushPolicy(config.flush().everyPoll(), config.flush().maxRecords(), config.flush().maxAge());
+        this.files = new BatchFiles(fs, config.hdfs().dataDir(), config.hdfs().replication().orElse(null));
+        this.checkpoints = new CheckpointStore(java.nio.file.Path.of(config.checkpointDir()));
+        this.deadLetters = deadLetters;
+        this.faults = faults;
+        this.fatal = fatal;
+        this.rowsWritten = registry.counter("consumer.rows.written");
+        this.filesWritten = registry.counter("consumer.files.written");
+        this.poisonRecords = registry.counter("consumer.records.dead.lettered");
+        this.skipped = registry.counter("consumer.records.skipped.as.written");
+        LOG.infof("Owning partition(s) %s of %s; writing to %s; checkpoints in %s; flush: %s",
+                PartitionClaims.format(claims), config.topic(), files.dataDir(), checkpoints.dir(), policy);
+    }
+
+    public Set<Integer> claims() {
+        return claims;
+    }
+
+    public BatchFiles files() {
+        return files;
+    }
+
+    public CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    /**
+     * A partition was assigned. The first time, its writer starts from the local checkpoint; when it
+     * comes back after a revocation (a lost session, say), the writer it had goes on from the offset
+     * after its last buffered record, so records already on their way are neither lost nor doubled.
+     *
+     * @return the offset to seek to, or -1 when the partition cannot be written (see {@link FatalErrors})
+     */
+    long assigned(int partition) {
+        lock.lock();
+        try {
+            PartitionWriter w = writers.get(partition);
+            if (w == null) {
+                w = new PartitionWriter(config.topic(), partition, files, checkpoints, deadLetters, faults);
+                writers.put(partition, w);
+            }
+            attached.add(partition);
+            return w.next();
+        } catch (IOException e) {
+            // A damaged checkpoint file: nothing safe to seek to.
+            fatal.stop("partition " + partition + ": " + e.getMessage());
+            return -1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A partition was revoked or lost. Its writer is kept, buffer and all, until the partition comes
+     * back; it is not flushed meanwhile.
+     */
+    void revoked(int partition) {
+        lock.lock();
+        try {
+            attached.remove(partition);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Partitions held now. */
+    public Set<Integer> assignedPartitions() {
+        lock.lock();
+        try {
+            return new TreeSet<>(attached);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The checkpoint of every held partition. */
+    public Map<Integer, Checkpoint> positions() {
+        lock.lock();
+        try {
+            Map<Integer, Checkpoint> out = new TreeMap<>();
+            attached.forEach(p -> out.put(p, writers.get(p).checkpoint()));
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What writing waits for (HDFS, Kafka for dead letters), or null. */
+    public String waitingFor() {
+        return waitingFor;
+    }
+
+    /** Takes one partition's records of a poll; returns once they are buffered or written, retrying failures. */
+    void write(int partition, Iterable<ConsumerRecord<String, byte[]>> records) {
+        Iterator<ConsumerRecord<String, byte[]>> it = records.iterator();
+        untilDone(partition, w -> {
+            while (true) {
+                if (policy.isFull(w.buffered())) {
+                    if (!attached.contains(partition)) {
+                        // Revoked with records on their way: keep what fits; the rest is read again (never
+                        // taken, so never skipped) once the partition is back.
+                        return;
+                    }
+                    flush(w);
+                } else if (it.hasNext()) {
+                    if (!w.take(it.next(), System.nanoTime())) {
+                        skipped.increment();
+                    }
+                } else {
+                    break;
+                }
+            }
+            if (policy.flushAtEndOfPoll(w.buffered()) && attached.contains(partition)) {
+                flush(w);
+            }
+        });
+    }
+
+    /** Called by the timer: writes every buffer that has waited {@code consumer.flush.max-age}; one try each. */
+    void flushDue() {
+        for (int partition : assignedPartitions()) {
+            lock.lock();
+            try {
+                PartitionWriter w = writers.get(partition);
+                if (w == null || fatal.message() != null || !policy.isDue(w.buffered(), Duration.ofNanos(w.bufferAgeNanos(System.nanoTime())))
+                        || !backoff.mayTry(System.nanoTime())) {
+                    continue;
+                }
+                attempt(w, this::flush);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    private void flush(PartitionWriter w) throws IOException {
+        int rows = w.bufferedRows();
+        int poison = w.buffered() - rows;
+        Checkpoint before = w.checkpoint();
+        Checkpoint after = w.flush();
+        filesWritten.increment();
+        rowsWritten.increment(rows);
+        poisonRecords.increment(poison);
+        LOG.debugf("Partition %d: batch %d written, offsets %d..%d; checkpoint %s", w.partition(), after.batchId(),
+                before.offset(), after.offset() - 1, after.toJson());
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run(PartitionWriter w) throws IOException;
+    }
+
+    private void untilDone(int partition, Step step) {
+        while (!stopping) {
+            Duration pause;
+            lock.lock();
+            try {
+                PartitionWriter w = writers.get(partition);
+                if (w == null || fatal.message() != null) {
+                    // Never assigned, or stopped for good: nothing is written any more, so nothing is skipped.
+                    return;
+                }
+                if (attempt(w, step)) {
+                    return;
+                }
+                pause = backoff.failed(System.nanoTime());
+            } finally {
+                lock.unlock();
+            }
+            sleep(pause);
+        }
+    }
+
+    /** One try of {@code step} on a recovered writer; false when it failed and should be tried again. */
+    private boolean attempt(PartitionWriter w, Step step) {
+        try {
+            if (!w.recovered()) {
+                w.recover();
+            }
+            step.run(w);
+            if (backoff.succeeded()) {
+                LOG.infof("Writing again: %s answered", files.dataDir());
+            }
+            waitingFor = null;
+            return true;
+        } catch (InconsistentPartitionException | CorruptCheckpointException e) {
+            fatal.stop(e.getMessage());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            w.markUnrecovered();
+            String what = "HDFS at " + config.hdfs().uri() + " (or Kafka for dead letters) to write partition "
+                    + w.partition() + ": " + e.getMessage();
+            if (!what.equals(waitingFor)) {
+                LOG.warnf(e, "Waiting for %s (retrying; nothing is lost or written twice)", what);
+            }
+            waitingFor = what;
+            return false;
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

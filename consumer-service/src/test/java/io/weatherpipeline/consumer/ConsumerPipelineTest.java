@@ -1,0 +1,118 @@
+package io.weatherpipeline.consumer;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.weatherpipeline.testsupport.WeatherStackResource;
+
+/**
+ * The service against a real broker and a real HDFS (3 DataNodes): started before its topic exists,
+ * it waits, then writes every committed record of its four partitions exactly once (aborted
+ * transactions and a poison record included) as Parquet batches with checkpoints.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = WeatherStackResource.class,
+        initArgs = @ResourceArg(name = WeatherStackResource.SERVERS, value = "kafka,hdfs"))
+class ConsumerPipelineTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "consumer.dead-letter-topic")
+    String deadLetterTopic;
+
+    @Inject
+    PartitionWriters writers;
+
+    @Test
+    void waitsForTheTopicThenWritesEveryCommittedRecordOnce() throws Exception {
+        // Started before the topic exists: not ready, and says why.
+        given().when().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'kafka-to-hdfs writer' }.data.waiting_for",
+                        org.hamcrest.Matchers.containsString("not held"));
+
+        ReportProducer.createTopic(bootstrap, "temperatures", 4);
+        List<ReportProducer.Sent> sent = new ArrayList<>();
+        byte[] poison = "not a report".getBytes(StandardCharsets.UTF_8);
+        try (ReportProducer producer = new ReportProducer(bootstrap, "temperatures", "consumer-pipeline-test")) {
+            for (int round = 0; round < 6; round++) {
+                sent.addAll(producer.commit(List.of(0, 1, 2, 3), 250));
+                producer.abort(List.of(0, 2), 40);
+                if (round == 2) {
+                    producer.poison(1, poison);
+                }
+            }
+        }
+        CommittedBatches committed = new CommittedBatches(writers.files(), writers.checkpoints());
+        await().atMost(Duration.ofSeconds(90)).until(() -> List.of(0, 1, 2, 3).stream()
+                .allMatch(p -> Reconciliation.reached(committed, p, Reconciliation.endOf(sent, p))));
+
+        for (int p = 0; p < 4; p++) {
+            Reconciliation.assertExactlyOnce(sent, committed, p, "pipeline");
+        }
+        assertEquals(Set.of(0, 1, 2, 3), writers.assignedPartitions());
+        // 1,500 rows per partition in batches of at most 700: several files each, size-flushed and time-flushed.
+        assertTrue(committed.files(0).size() >= 3, committed.files(0).toString());
+
+        // The poison record is accounted for in a footer and sits in the dead-letter topic with its origin.
+        List<Long> deadInFooters = committed.footers(1).stream().flatMap(f -> f.deadLetteredOffsets().stream()).toList();
+        assertEquals(1, deadInFooters.size(), deadInFooters.toString());
+        ConsumerRecord<String, byte[]> dead = readOne(deadLetterTopic);
+        assertEquals("not a report", new String(dead.value(), StandardCharsets.UTF_8));
+        assertEquals(String.valueOf(deadInFooters.get(0)), header(dead, DeadLetterPublisher.SOURCE_OFFSET));
+        assertEquals("1", header(dead, DeadLetterPublisher.SOURCE_PARTITION));
+        assertTrue(header(dead, DeadLetterPublisher.REASON).contains("not a protobuf Report")
+                || header(dead, DeadLetterPublisher.REASON).contains("missing"), header(dead, DeadLetterPublisher.REASON));
+
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/partitions").then().statusCode(200).body("size()", equalTo(4));
+        given().when().get("/partitions/0/files").then().statusCode(200)
+                .body("[0].file", org.hamcrest.Matchers.endsWith("/quarkus-test/data/partition-0-batch-0.parquet"))
+                .body("[0].start_offset", equalTo(0));
+        given().when().get("/partitions/7/files").then().statusCode(404);
+    }
+
+    private ConsumerRecord<String, byte[]> readOne(String topic) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            List<ConsumerRecord<String, byte[]>> got = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (got.isEmpty() && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(500)).forEach(got::add);
+            }
+            assertEquals(1, got.size(), "records in " + topic);
+            return got.get(0);
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
