@@ -19,18 +19,26 @@ public class HdfsFileSystemProducer {
     @Produces
     @Singleton
     FileSystem fileSystem(ConsumerConfig config) {
+        return connect(config.hdfs().uri());
+    }
+
+    /** A new HDFS client for {@code uri}, configured as the service uses it (also for tests and readers). */
+    public static FileSystem connect(String uri) {
         Configuration conf = new Configuration(false);
         // Unqualified paths must never fall back to the local disk.
-        conf.set("fs.defaultFS", config.hdfs().uri());
+        conf.set("fs.defaultFS", uri);
         conf.set("fs.hdfs.impl", "org.apache.hadoop.hdfs.DistributedFileSystem");
         // Our own instance: a cached FileSystem would be shared with (and closed by) anyone else.
         conf.setBoolean("fs.hdfs.impl.disable.cache", true);
         // Three DataNodes and replication 3: with one down, go on writing to the other two.
         conf.setBoolean("dfs.client.block.write.replace-datanode-on-failure.best-effort", true);
+        // A NameNode that is down is retried by the writer with its own backoff: fail each try fast.
+        conf.setInt("ipc.client.connect.max.retries", 2);
+        conf.setInt("ipc.client.connect.max.retries.on.timeouts", 2);
         try {
-            return FileSystem.get(URI.create(config.hdfs().uri()), conf);
+            return FileSystem.get(URI.create(uri), conf);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create an HDFS client for " + config.hdfs().uri(), e);
+            throw new UncheckedIOException("Cannot create an HDFS client for " + uri, e);
         }
     }
 

@@ -87,6 +87,8 @@ final class KafkaBroker extends SingleProcessServer {
         // Topics are created explicitly by the producer, with the partition count it is configured for.
         p.setProperty("auto.create.topics.enable", "false");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Lets crash tests give consumers short sessions, so a kill -9'd member leaves the group in seconds.
+        p.setProperty("group.min.session.timeout.ms", "1000");
         p.setProperty("num.partitions", "4");
         Path file = dir.resolve("server.properties");
         try {
