@@ -47,6 +47,9 @@ class ConsumerPipelineTest {
     @Inject
     PartitionWriters writers;
 
+    @Inject
+    org.apache.hadoop.fs.FileSystem fs;
+
     @Test
     void waitsForTheTopicThenWritesEveryCommittedRecordOnce() throws Exception {
         // Started before the topic exists: not ready, and says why.
@@ -74,6 +77,10 @@ class ConsumerPipelineTest {
             Reconciliation.assertExactlyOnce(sent, committed, p, "pipeline");
         }
         assertEquals(Set.of(0, 1, 2, 3), writers.assignedPartitions());
+        // Readable by a Parquet reader that is not ours, with the seeds' three columns and our footer.
+        BatchFileName first = committed.files(3).get(0);
+        IndependentReaderCheck.assertReadable(fs, writers.files().path(first), writers.files().rows(first),
+                writers.files().footer(first));
         // 1,500 rows per partition in batches of at most 700: several files each, size-flushed and time-flushed.
         assertTrue(committed.files(0).size() >= 3, committed.files(0).toString());
 

@@ -59,7 +59,7 @@ public class WeatherStackResource implements QuarkusTestResourceLifecycleManager
                 case HDFS -> {
                     config.put("weather.stack.hdfs-uri", s.hdfsUri());
                     // Local state that belongs with this HDFS: wiped with it at first use.
-                    config.put("weather.stack.hdfs-local-dir", s.workDir().resolve("local").toString());
+                    config.put("weather.stack.hdfs-local-dir", s.workDir().resolve("hdfs").resolve("local").toString());
                 }
             }
         }
