@@ -1,7 +1,6 @@
 package io.weatherpipeline.consumer;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -139,8 +138,7 @@ final class PartitionWriter {
         next = r.offset() + 1;
         try {
             Report report = ReportCodec.decode(r.value(), r.topic(), r.partition(), r.offset());
-            rows.add(new Reading(report.getStationId(), (int) LocalDate.parse(report.getDate()).toEpochDay(),
-                    report.getDegrees()));
+            rows.add(new Reading(report.getStationId(), (int) ReportCodec.epochDay(report.getDate()), report.getDegrees()));
             rowOffsets.add(r.offset());
         } catch (MalformedReportException e) {
             poison.add(new Poison(r.topic(), r.partition(), r.offset(), r.key(), r.value(), e.reason()));

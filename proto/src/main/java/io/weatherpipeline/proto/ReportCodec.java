@@ -1,7 +1,7 @@
 package io.weatherpipeline.proto;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
@@ -63,13 +63,45 @@ public final class ReportCodec {
             return "date is missing";
         }
         try {
-            LocalDate.parse(report.getDate());
-        } catch (DateTimeParseException e) {
+            epochDay(report.getDate());
+        } catch (DateTimeException e) {
             return "date '" + report.getDate() + "' is not YYYY-MM-DD";
         }
         if (!Double.isFinite(report.getDegrees())) {
             return "degrees is " + report.getDegrees();
         }
         return null;
+    }
+
+    /**
+     * Days since 1970-01-01 of an ISO date as Reports carry it ({@code YYYY-MM-DD}). The usual
+     * ten-character form is read without a formatter (this runs once per record); anything else goes
+     * through {@link LocalDate#parse}.
+     *
+     * @throws DateTimeException when it is not a valid ISO date (February 30th included)
+     */
+    public static long epochDay(String date) {
+        if (date.length() == 10 && date.charAt(4) == '-' && date.charAt(7) == '-') {
+            int y = digits(date, 0, 4);
+            int m = digits(date, 5, 7);
+            int d = digits(date, 8, 10);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                return LocalDate.of(y, m, d).toEpochDay();
+            }
+        }
+        return LocalDate.parse(date).toEpochDay();
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 if a character is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 }

@@ -110,4 +110,17 @@ class ReportCodecTest {
         }
         return out;
     }
+
+    @Test
+    void epochDayReadsIsoDatesExactlyAsLocalDateDoes() {
+        for (String d : java.util.List.of("1970-01-01", "2000-02-29", "2008-12-17", "1899-12-31", "9999-12-31",
+                "+10000-01-01", "0001-01-01")) {
+            assertEquals(java.time.LocalDate.parse(d).toEpochDay(), ReportCodec.epochDay(d), d);
+        }
+        for (String bad : java.util.List.of("2001-02-29", "2000-13-01", "2000-00-10", "2000-01-32", "2000-1-01",
+                "20000101", "2000/01/01", "２０００-01-01", "")) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.time.DateTimeException.class,
+                    () -> ReportCodec.epochDay(bad), bad);
+        }
+    }
 }
