@@ -35,8 +35,13 @@ public final class ServiceProcess {
 
     /** Starts the module's packaged jar with {@code env} (config keys in environment form) on a free HTTP port. */
     public static ServiceProcess start(String name, Map<String, String> env, Path workDir) {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run the ITs with ./mvnw verify (after package)");
+        return start(name, JAR, env, workDir);
+    }
+
+    /** Starts the packaged {@code jar} (a {@code quarkus-run.jar}) with {@code env} on a free HTTP port. */
+    public static ServiceProcess start(String name, Path jar, Map<String, String> env, Path workDir) {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the ITs with ./mvnw verify (after package)");
         }
         int port = Ports.free();
         Map<String, String> all = new LinkedHashMap<>(env);
@@ -48,7 +53,7 @@ public final class ServiceProcess {
             throw new UncheckedIOException(e);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ManagedProcess p = ManagedProcess.start(name, List.of(java, "-Xmx256m", "-jar", JAR.toString()), all, workDir,
+        ManagedProcess p = ManagedProcess.start(name, List.of(java, "-Xmx256m", "-jar", jar.toString()), all, workDir,
                 workDir.resolve(name + ".log"), workDir.resolve("pids"));
         return new ServiceProcess(p, port);
     }
