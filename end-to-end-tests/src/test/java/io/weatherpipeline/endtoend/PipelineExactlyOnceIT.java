@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,6 +29,7 @@ import io.weatherpipeline.consumer.Reading;
 import io.weatherpipeline.stack.LocalStack;
 import io.weatherpipeline.stack.StackSettings;
 import io.weatherpipeline.stack.StackSettings.Server;
+import io.weatherpipeline.testsupport.MariaDbQuery;
 import io.weatherpipeline.testsupport.ServiceProcess;
 import io.weatherpipeline.testsupport.SharedStack;
 
@@ -59,8 +59,10 @@ class PipelineExactlyOnceIT {
                 "QUARKUS_DATASOURCE_REACTIVE_URL", mysql.mysqlReactiveUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", mysql.user(),
                 "QUARKUS_DATASOURCE_PASSWORD", mysql.password());
-        env.put("generator", merge(db, Map.of("GENERATOR_DAYS_PER_TICK", "3")));
-        env.put("producer", merge(db, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "PRODUCER_BATCH_SIZE", "500")));
+        env.put("generator", new LinkedHashMap<>(db));
+        env.get("generator").put("GENERATOR_DAYS_PER_TICK", "3");
+        env.put("producer", new LinkedHashMap<>(db));
+        env.get("producer").putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "PRODUCER_BATCH_SIZE", "500"));
         env.put("consumer", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "CONSUMER_HDFS_URI", hdfs,
@@ -95,10 +97,10 @@ class PipelineExactlyOnceIT {
             }
             running.get("generator").stop();
 
-            long maxId = Long.parseLong(sql(mysql, "SELECT MAX(id) FROM temperatures").get(0));
+            long maxId = Long.parseLong(MariaDbQuery.rows(mysql, "SELECT MAX(id) FROM temperatures").get(0));
             ServiceProcess producer = running.get("producer");
             await().atMost(Duration.ofSeconds(120)).until(() -> watermark(producer) >= maxId);
-            long rows = Long.parseLong(sql(mysql, "SELECT COUNT(*) FROM temperatures").get(0));
+            long rows = Long.parseLong(MariaDbQuery.rows(mysql, "SELECT COUNT(*) FROM temperatures").get(0));
             CommittedBatches committed;
             FileSystem fs = HdfsFileSystemProducer.connect(hdfs);
             try {
@@ -126,7 +128,7 @@ class PipelineExactlyOnceIT {
     private static void assertTableEqualsFiles(StackSettings mysql, CommittedBatches committed, String context)
             throws Exception {
         Map<String, Double> table = new HashMap<>();
-        for (String line : sql(mysql, "SELECT station_id, date, degrees FROM temperatures")) {
+        for (String line : MariaDbQuery.rows(mysql, "SELECT station_id, date, degrees FROM temperatures")) {
             String[] f = line.split("\t");
             table.put(f[0] + " " + f[1], Double.parseDouble(f[2]));
         }
@@ -167,21 +169,5 @@ class PipelineExactlyOnceIT {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    private static List<String> sql(StackSettings mysql, String query) throws Exception {
-        Process p = new ProcessBuilder("mariadb", "--no-defaults", "--protocol=TCP", "-h", "127.0.0.1",
-                "-P", String.valueOf(mysql.mysqlPort()), "-u", mysql.user(), "-p" + mysql.password(),
-                "-D", mysql.database(), "-N", "-B", "-e", query).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, p.waitFor(), out);
-        return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-    }
 
-    @SafeVarargs
-    private static Map<String, String> merge(Map<String, String>... parts) {
-        Map<String, String> all = new LinkedHashMap<>();
-        for (Map<String, String> part : parts) {
-            all.putAll(part);
-        }
-        return all;
-    }
 }

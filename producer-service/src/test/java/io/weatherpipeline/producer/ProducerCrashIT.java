@@ -3,7 +3,6 @@ package io.weatherpipeline.producer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import io.weatherpipeline.stack.LocalStack;
 import io.weatherpipeline.stack.Ports;
 import io.weatherpipeline.stack.StackSettings;
 import io.weatherpipeline.stack.StackSettings.Server;
+import io.weatherpipeline.testsupport.MariaDbQuery;
 import io.weatherpipeline.testsupport.SharedStack;
 
 /**
@@ -104,7 +104,7 @@ class ProducerCrashIT {
     /** Every row of the table exactly once in the topic, nothing else. */
     private static void assertExactlyOnce(StackSettings mysql, String kafka, String context) throws Exception {
         Set<Long> table = new TreeSet<>();
-        for (String line : sql(mysql, "SELECT id FROM temperatures")) {
+        for (String line : MariaDbQuery.rows(mysql, "SELECT id FROM temperatures")) {
             table.add(Long.parseLong(line));
         }
         Map<Long, Integer> topic = new HashMap<>();
@@ -123,15 +123,6 @@ class ProducerCrashIT {
     }
 
     private static long maxId(StackSettings mysql) throws Exception {
-        return Long.parseLong(sql(mysql, "SELECT MAX(id) FROM temperatures").get(0));
-    }
-
-    private static List<String> sql(StackSettings mysql, String query) throws Exception {
-        Process p = new ProcessBuilder("mariadb", "--no-defaults", "--protocol=TCP", "-h", "127.0.0.1",
-                "-P", String.valueOf(mysql.mysqlPort()), "-u", mysql.user(), "-p" + mysql.password(),
-                "-D", mysql.database(), "-N", "-B", "-e", query).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, p.waitFor(), out);
-        return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+        return Long.parseLong(MariaDbQuery.rows(mysql, "SELECT MAX(id) FROM temperatures").get(0));
     }
 }
