@@ -89,9 +89,10 @@ public class DeadLetterPublisher {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while sending to " + topic, e);
+            throw new DeadLetterException("Kafka at " + bootstrapServers + " to take dead letters for " + topic
+                    + " (interrupted)", e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new IOException("Kafka at " + bootstrapServers + " did not take the dead letters for " + topic + " ("
+            throw new DeadLetterException("Kafka at " + bootstrapServers + " to take dead letters for " + topic + " ("
                     + e.getMessage() + ")", e);
         }
     }
@@ -106,6 +107,13 @@ public class DeadLetterPublisher {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
+        }
+    }
+
+    /** Kafka did not acknowledge dead letters: the batch that skips them waits. */
+    public static class DeadLetterException extends IOException {
+        public DeadLetterException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

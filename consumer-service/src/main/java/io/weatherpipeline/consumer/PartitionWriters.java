@@ -252,8 +252,8 @@ public class PartitionWriters {
             return true;
         } catch (IOException | RuntimeException e) {
             w.markUnrecovered();
-            String what = "HDFS at " + config.hdfs().uri() + " (or Kafka for dead letters) to write partition "
-                    + w.partition() + ": " + e.getMessage();
+            String what = e instanceof DeadLetterPublisher.DeadLetterException ? e.getMessage()
+                    : "HDFS at " + config.hdfs().uri() + " to write partition " + w.partition() + ": " + e.getMessage();
             if (!what.equals(waitingFor)) {
                 LOG.warnf(e, "Waiting for %s (retrying; nothing is lost or written twice)", what);
             }

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
@@ -130,7 +129,7 @@ class ConsumerCrashIT {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         List<ReportProducer.Sent> sent = Collections.synchronizedList(new ArrayList<>());
-        try (Feed feed = new Feed(s, sent, 25, 200)) {
+        try (ReportFeed feed = new ReportFeed(kafka, s.topic(), sent, 25, 200)) {
             for (int kill = 0; kill < 20; kill++) {
                 ServiceProcess c = s.start("run-" + kill, "0,1,2,3", Map.of("CONSUMER_FLUSH_MAX_RECORDS", "2000"));
                 c.awaitStarted(START);
@@ -158,7 +157,7 @@ class ConsumerCrashIT {
         ReportProducer.createTopic(kafka, s.topic(), 4);
         List<ReportProducer.Sent> sent = Collections.synchronizedList(new ArrayList<>());
         List<ServiceProcess> consumers = new ArrayList<>();
-        try (Feed feed = new Feed(s, sent, 20, 200)) {
+        try (ReportFeed feed = new ReportFeed(kafka, s.topic(), sent, 20, 200)) {
             for (int p = 0; p < 4; p++) {
                 consumers.add(s.start("p" + p, String.valueOf(p), Map.of()));
             }
@@ -194,40 +193,6 @@ class ConsumerCrashIT {
         consumers.forEach(ServiceProcess::stop);
         for (int p = 0; p < 4; p++) {
             Reconciliation.assertExactlyOnce(sent, s.committed, p, "four instances, one DataNode lost");
-        }
-    }
-
-    /** Commits {@code perPartition} readings to every partition every {@code everyMillis} until closed. */
-    private static final class Feed implements AutoCloseable {
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-        private volatile Exception failure;
-
-        Feed(ConsumerScenario s, List<ReportProducer.Sent> sent, int perPartition, long everyMillis) {
-            thread = new Thread(() -> {
-                try (ReportProducer producer = new ReportProducer(kafka, s.topic(), "it-feed-" + s.name)) {
-                    int round = 0;
-                    while (running.get()) {
-                        sent.addAll(producer.commit(List.of(0, 1, 2, 3), perPartition));
-                        if (++round % 7 == 0) {
-                            producer.abort(List.of(round % 4), 10);
-                        }
-                        Thread.sleep(everyMillis);
-                    }
-                } catch (Exception e) {
-                    failure = e;
-                }
-            }, "feed-" + s.name);
-            thread.start();
-        }
-
-        @Override
-        public void close() throws Exception {
-            running.set(false);
-            thread.join(60_000);
-            if (failure != null) {
-                throw failure;
-            }
         }
     }
 }
