@@ -43,6 +43,7 @@ public class PartitionWriters {
     private final DeadLetterPublisher deadLetters;
     private final FaultInjector faults;
     private final FatalErrors fatal;
+    private final GroupOffsets groupOffsets;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Integer, PartitionWriter> writers = new TreeMap<>();
     private final Set<Integer> attached = new TreeSet<>();
@@ -55,7 +56,7 @@ public class PartitionWriters {
     private volatile boolean stopping;
 
     PartitionWriters(ConsumerConfig config, FileSystem fs, DeadLetterPublisher deadLetters, FaultInjector faults,
-            FatalErrors fatal, MeterRegistry registry) {
+            FatalErrors fatal, GroupOffsets groupOffsets, MeterRegistry registry) {
         this.config = config;
         this.claims = PartitionClaims.parse(config.partitions());
         this.policy = new FlushPolicy(config.flush().everyPoll(), config.flush().maxRecords(), config.flush().maxAge());
@@ -64,6 +65,7 @@ public class PartitionWriters {
         this.deadLetters = deadLetters;
         this.faults = faults;
         this.fatal = fatal;
+        this.groupOffsets = groupOffsets;
         this.rowsWritten = registry.counter("consumer.rows.written");
         this.filesWritten = registry.counter("consumer.files.written");
         this.poisonRecords = registry.counter("consumer.records.dead.lettered");
@@ -205,6 +207,7 @@ public class PartitionWriters {
         filesWritten.increment();
         rowsWritten.increment(rows);
         poisonRecords.increment(poison);
+        groupOffsets.checkpointed(w.partition(), after);
         LOG.debugf("Partition %d: batch %d written, offsets %d..%d; checkpoint %s", w.partition(), after.batchId(),
                 before.offset(), after.offset() - 1, after.toJson());
     }

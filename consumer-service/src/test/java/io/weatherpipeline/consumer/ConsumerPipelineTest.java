@@ -94,6 +94,19 @@ class ConsumerPipelineTest {
         assertTrue(header(dead, DeadLetterPublisher.REASON).contains("not a protobuf Report")
                 || header(dead, DeadLetterPublisher.REASON).contains("missing"), header(dead, DeadLetterPublisher.REASON));
 
+        // The checkpoints are mirrored into the group's offsets, so lag tools see the consumer.
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", bootstrap))) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var offsets = admin.listConsumerGroupOffsets("weather-consumer").partitionsToOffsetAndMetadata()
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                for (int p = 0; p < 4; p++) {
+                    assertEquals(committed.checkpoint(p).orElseThrow().offset(),
+                            offsets.get(new TopicPartition("temperatures", p)).offset(), "group offset of partition " + p);
+                }
+            });
+        }
+
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/partitions").then().statusCode(200).body("size()", equalTo(4));
         given().when().get("/partitions/0/files").then().statusCode(200)
