@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
@@ -99,7 +100,7 @@ public class ClaimedPartitionAssignor implements ConsumerPartitionAssignor, Conf
                 problems.get(member).addAll(outcome.problems());
             });
             if (count != null) {
-                Set<Integer> unclaimed = new java.util.TreeSet<>();
+                Set<Integer> unclaimed = new TreeSet<>();
                 for (int p = 0; p < count; p++) {
                     unclaimed.add(p);
                 }

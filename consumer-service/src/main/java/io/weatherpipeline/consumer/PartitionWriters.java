@@ -1,6 +1,7 @@
 package io.weatherpipeline.consumer;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -61,7 +62,7 @@ public class PartitionWriters {
         this.claims = PartitionClaims.parse(config.partitions());
         this.policy = new FlushPolicy(config.flush().everyPoll(), config.flush().maxRecords(), config.flush().maxAge());
         this.files = new BatchFiles(fs, config.hdfs().dataDir(), config.hdfs().replication().orElse(null));
-        this.checkpoints = new CheckpointStore(java.nio.file.Path.of(config.checkpointDir()));
+        this.checkpoints = new CheckpointStore(Path.of(config.checkpointDir()));
         this.deadLetters = deadLetters;
         this.faults = faults;
         this.fatal = fatal;
@@ -184,11 +185,14 @@ public class PartitionWriters {
             lock.lock();
             try {
                 PartitionWriter w = writers.get(partition);
-                if (w == null || fatal.message() != null || !policy.isDue(w.buffered(), Duration.ofNanos(w.bufferAgeNanos(System.nanoTime())))
-                        || !backoff.mayTry(System.nanoTime())) {
+                long now = System.nanoTime();
+                if (w == null || fatal.message() != null || !backoff.mayTry(now)
+                        || !policy.isDue(w.buffered(), Duration.ofNanos(w.bufferAgeNanos(now)))) {
                     continue;
                 }
-                attempt(w, this::flush);
+                if (!attempt(w, this::flush)) {
+                    backoff.failed(now);
+                }
             } finally {
                 lock.unlock();
             }
@@ -234,7 +238,13 @@ public class PartitionWriters {
             } finally {
                 lock.unlock();
             }
-            sleep(pause);
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                // Shutting down: what was taken stays buffered, what was not is read again.
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -262,14 +272,6 @@ public class PartitionWriters {
             }
             waitingFor = what;
             return false;
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

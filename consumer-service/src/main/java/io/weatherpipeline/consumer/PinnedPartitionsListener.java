@@ -1,6 +1,7 @@
 package io.weatherpipeline.consumer;
 
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,12 +40,12 @@ public class PinnedPartitionsListener implements KafkaConsumerRebalanceListener 
                 // Only a foreign assignor could do this: never read it, so never write it.
                 LOG.errorf("Partition %s was assigned but is not claimed (consumer.partitions=%s): paused", tp,
                         PartitionClaims.format(writers.claims()));
-                consumer.pause(java.util.List.of(tp));
+                consumer.pause(List.of(tp));
                 continue;
             }
             long offset = writers.assigned(tp.partition());
             if (offset < 0) {
-                consumer.pause(java.util.List.of(tp));
+                consumer.pause(List.of(tp));
                 continue;
             }
             consumer.seek(tp, offset);
