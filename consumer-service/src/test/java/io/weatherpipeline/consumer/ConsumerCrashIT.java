@@ -49,6 +49,8 @@ class ConsumerCrashIT {
     @BeforeAll
     static void servers() {
         LocalStack.wipe(WORK);
+        // Checkpoints of an earlier run would not match the fresh HDFS (and the consumer would say so).
+        LocalStack.deleteTree(WORK);
         kafka = SharedStack.ensure(Server.KAFKA).settings().kafkaBootstrapServers();
         hdfs = SharedStack.ensure(Server.HDFS);
         fs = HdfsFileSystemProducer.connect(hdfs.settings().hdfsUri());
