@@ -133,14 +133,22 @@ public class TemperatureTailer {
                 .replaceWithVoid();
     }
 
-    /** Polls again at once while polls come back full: a backlog drains at full speed, not one batch per tick. */
+    /**
+     * Polls again at once while polls come back full: a backlog drains at full speed, not one batch
+     * per tick. While a full batch's transaction commits, the next batch is already being read.
+     */
     private Uni<Void> drain() {
-        return poll().chain(sentAll -> sentAll ? drain() : Uni.createFrom().voidItem());
+        return drainFrom(select(watermark.get()));
     }
 
-    /** One poll and its transaction; true when a full batch was read and sent. */
-    private Uni<Boolean> poll() {
+    private Uni<Void> drainFrom(Uni<List<SourceRow>> rows) {
         long from = watermark.get();
+        return rows.chain(read -> send(from, read))
+                .chain(next -> next == null ? Uni.createFrom().voidItem() : drainFrom(next));
+    }
+
+    /** The rows after {@code from}, at most a batch. */
+    private Uni<List<SourceRow>> select(long from) {
         // Autocommit: every SELECT is a fresh transaction, so rows committed since the last poll are visible.
         return pool.preparedQuery("SELECT id, station_id, date, degrees FROM temperatures WHERE id > ? ORDER BY id LIMIT ?")
                 .execute(Tuple.of(from, config.batchSize()))
@@ -153,21 +161,33 @@ public class TemperatureTailer {
                     return out;
                 })
                 .onFailure().transform(e -> new MySqlUnavailableException(
-                        "MySQL to read table temperatures (" + e.getMessage() + ")", e))
-                .chain(rows -> send(from, rows)
-                        .map(sent -> sent == config.batchSize()));
+                        "MySQL to read table temperatures (" + e.getMessage() + ")", e));
     }
 
-    /** Sends what the gap tracker allows; the number of rows sent. */
-    private Uni<Integer> send(long from, List<SourceRow> rows) {
+    /**
+     * Sends what the gap tracker allows in one transaction. When the batch was full (a backlog), the
+     * next one is read while this one commits, and returned; otherwise null (wait for the next tick).
+     * If the transaction fails, that read is dropped with it: the watermark goes back to Kafka's.
+     */
+    private Uni<Uni<List<SourceRow>>> send(long from, List<SourceRow> rows) {
         IdGapTracker.Decision decision = gaps.decide(from, rows.stream().map(SourceRow::id).toList(), System.nanoTime());
         waitingFor.set(decision.waitingFor() == null || !decision.isEmpty() ? null
                 : "row id " + decision.waitingFor() + " to commit in MySQL (given up after "
                         + config.gapGrace().toSeconds() + " s)");
         if (decision.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().nullItem();
         }
         List<RowEncoder.Encoded> batch = rows.subList(0, decision.accepted()).stream().map(encoder::encode).toList();
+        long last = batch.get(batch.size() - 1).row().id();
+        Uni<List<SourceRow>> next = null;
+        if (decision.accepted() == config.batchSize()) {
+            next = select(last).memoize().indefinitely();
+            next.subscribe().with(read -> {
+            }, failure -> {
+                // Seen again, and handled, when the drain reaches this read.
+            });
+        }
+        Uni<List<SourceRow>> following = next;
         // The channel's own producer (its config, transactional.id and sending thread), driven
         // directly: one begin, N sends, one commit. Going through the emitter costs a Message, a
         // hop to the sending thread and an acknowledgement per record, about 5x slower.
@@ -185,7 +205,6 @@ public class TemperatureTailer {
                 throw e;
             }
         }).invoke(() -> {
-            long last = batch.get(batch.size() - 1).row().id();
             watermark.set(last);
             decision.skipped().forEach(r -> LOG.warnf(
                     "Row id(s) %s never committed within %d s: taken as rolled-back inserts and skipped", r,
@@ -193,9 +212,8 @@ public class TemperatureTailer {
             long bad = batch.stream().filter(e -> !e.ok()).count();
             sent.increment(batch.size() - bad);
             deadLettered.increment(bad);
-        }).replaceWith(batch.size()).onFailure().transform(e -> new KafkaUnavailableException("Kafka at "
-                + bootstrapServers + " to commit rows " + (from + 1) + ".." + batch.get(batch.size() - 1).row().id()
-                + " (" + e.getMessage() + ")", e));
+        }).map(committed -> following).onFailure().transform(e -> new KafkaUnavailableException("Kafka at "
+                + bootstrapServers + " to commit rows " + (from + 1) + ".." + last + " (" + e.getMessage() + ")", e));
     }
 
     private static void abortQuietly(Producer<String, byte[]> p) {
