@@ -44,6 +44,9 @@ class ConsumerPipelineTest {
     @ConfigProperty(name = "consumer.dead-letter-topic")
     String deadLetterTopic;
 
+    @ConfigProperty(name = "consumer.hdfs.uri")
+    String hdfsUri;
+
     @Inject
     PartitionWriters writers;
 
@@ -93,6 +96,21 @@ class ConsumerPipelineTest {
         assertEquals("1", header(dead, DeadLetterPublisher.SOURCE_PARTITION));
         assertTrue(header(dead, DeadLetterPublisher.REASON).contains("not a protobuf Report")
                 || header(dead, DeadLetterPublisher.REASON).contains("missing"), header(dead, DeadLetterPublisher.REASON));
+
+        // The read command prints exactly the committed rows, as CSV.
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertEquals(0, ReadCommittedCommand.run(new String[] {"--hdfs", hdfsUri, "--data-dir", "/quarkus-test/data",
+                "--checkpoint-dir", writers.checkpoints().dir().toString(), "2,3"}, new java.io.PrintStream(csv, true),
+                new java.io.PrintStream(err, true)), err.toString());
+        List<String> lines = List.of(csv.toString(StandardCharsets.UTF_8).split("\n"));
+        assertEquals("station_id,date,degrees,partition,batch_id", lines.get(0));
+        assertEquals(committed.rows(2).size() + committed.rows(3).size(), lines.size() - 1);
+        Reading firstOf3 = committed.rows(3).get(0);
+        assertTrue(lines.contains(firstOf3.stationId() + "," + java.time.LocalDate.ofEpochDay(firstOf3.epochDay()) + ","
+                + firstOf3.degrees() + ",3,0"), lines.subList(0, 3).toString());
+        assertEquals(2, ReadCommittedCommand.run(new String[] {"x"}, new java.io.PrintStream(csv),
+                new java.io.PrintStream(err)));
 
         // The checkpoints are mirrored into the group's offsets, so lag tools see the consumer.
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
