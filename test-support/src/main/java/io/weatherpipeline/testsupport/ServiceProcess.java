@@ -137,6 +137,15 @@ public final class ServiceProcess {
         return process.exitCode();
     }
 
+    /** SIGSTOP ({@code freeze=true}) or SIGCONT: a process that stops answering without dying, like a long GC pause. */
+    public void freeze(boolean freeze) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", freeze ? "-STOP" : "-CONT", String.valueOf(process.pid()))
+                .inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + (freeze ? "-STOP " : "-CONT ") + process.pid() + " failed");
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye to the group. */
     public void kill9() {
         process.kill();
