@@ -73,8 +73,7 @@ class ConsumerPipelineTest {
             }
         }
         CommittedBatches committed = new CommittedBatches(writers.files(), writers.checkpoints());
-        await().atMost(Duration.ofSeconds(90)).until(() -> List.of(0, 1, 2, 3).stream()
-                .allMatch(p -> Reconciliation.reached(committed, p, Reconciliation.endOf(sent, p))));
+        await().atMost(Duration.ofSeconds(90)).until(() -> Reconciliation.drained(committed, sent, 4));
 
         for (int p = 0; p < 4; p++) {
             Reconciliation.assertExactlyOnce(sent, committed, p, "pipeline");

@@ -53,7 +53,7 @@ class HdfsOutageIT {
             awaitWaitingForHdfs(consumer);
 
             hdfs = LocalStack.start(hdfsOnly);
-            await().atMost(WAIT).until(() -> drained(s, sent));
+            await().atMost(WAIT).until(() -> Reconciliation.drained(s.committed, sent, 4));
             assertEquals(200, consumer.status("/q/health/ready"), consumer.body("/q/health/ready"));
 
             try (ReportFeed feed = new ReportFeed(kafka, s.topic(), sent, 20, 200)) {
@@ -65,7 +65,7 @@ class HdfsOutageIT {
                 hdfs = LocalStack.start(hdfsOnly);
                 Thread.sleep(2000);
             }
-            await().atMost(WAIT).until(() -> drained(s, sent));
+            await().atMost(WAIT).until(() -> Reconciliation.drained(s.committed, sent, 4));
             assertTrue(consumer.log().contains("Writing again"), "no recovery logged");
             consumer.stop();
             for (int p = 0; p < 4; p++) {
@@ -96,14 +96,5 @@ class HdfsOutageIT {
     private static void awaitWaitingForHdfs(ServiceProcess consumer) {
         await().atMost(WAIT).until(() -> consumer.status("/q/health/ready") == 503
                 && consumer.body("/q/health/ready").contains("HDFS at " + "hdfs://localhost:"));
-    }
-
-    private static boolean drained(ConsumerScenario s, List<ReportProducer.Sent> sent) {
-        List<ReportProducer.Sent> copy;
-        synchronized (sent) {
-            copy = new ArrayList<>(sent);
-        }
-        return List.of(0, 1, 2, 3).stream()
-                .allMatch(p -> Reconciliation.reached(s.committed, p, Reconciliation.endOf(copy, p)));
     }
 }

@@ -54,7 +54,7 @@ class KafkaOutageIT {
                 try (ReportFeed feed = new ReportFeed(kafka, s.topic(), sent, 20, 200)) {
                     Thread.sleep(3000);
                 }
-                await().atMost(WAIT).until(() -> drained(s, sent));
+                await().atMost(WAIT).until(() -> Reconciliation.drained(s.committed, sent, 4));
 
                 broker.close();
                 Thread.sleep(8000);
@@ -62,7 +62,7 @@ class KafkaOutageIT {
                 try (ReportFeed feed = new ReportFeed(kafka, s.topic(), sent, 20, 200)) {
                     Thread.sleep(3000);
                 }
-                await().atMost(WAIT).until(() -> drained(s, sent));
+                await().atMost(WAIT).until(() -> Reconciliation.drained(s.committed, sent, 4));
                 await().atMost(WAIT).until(() -> consumer.status("/q/health/ready") == 200);
             } finally {
                 consumer.stop();
@@ -95,7 +95,7 @@ class KafkaOutageIT {
                     consumer.freeze(false);
                     Thread.sleep(3000);
                 }
-                await().atMost(WAIT).until(() -> drained(s, sent));
+                await().atMost(WAIT).until(() -> Reconciliation.drained(s.committed, sent, 4));
                 await().atMost(WAIT).until(() -> consumer.log().lines()
                         .filter(l -> l.contains("Partition 0 assigned: reading from offset")).count() >= 2);
             } finally {
@@ -106,14 +106,5 @@ class KafkaOutageIT {
                 Reconciliation.assertExactlyOnce(sent, s.committed, p, "frozen consumer");
             }
         }
-    }
-
-    private static boolean drained(ConsumerScenario s, List<ReportProducer.Sent> sent) {
-        List<ReportProducer.Sent> copy;
-        synchronized (sent) {
-            copy = new ArrayList<>(sent);
-        }
-        return List.of(0, 1, 2, 3).stream()
-                .allMatch(p -> Reconciliation.reached(s.committed, p, Reconciliation.endOf(copy, p)));
     }
 }

@@ -32,6 +32,23 @@ final class Reconciliation {
         }
     }
 
+    /**
+     * Whether every partition's checkpoint has reached the end of what was sent to it. {@code sent}
+     * may still be growing (a synchronized list fed by another thread).
+     */
+    static boolean drained(CommittedBatches committed, List<ReportProducer.Sent> sent, int partitions) {
+        List<ReportProducer.Sent> copy;
+        synchronized (sent) {
+            copy = new ArrayList<>(sent);
+        }
+        for (int p = 0; p < partitions; p++) {
+            if (!reached(committed, p, endOf(copy, p))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void assertExactlyOnce(Collection<ReportProducer.Sent> sent, CommittedBatches committed, int partition,
             String context) throws IOException {
         List<Reading> expected = sent.stream().filter(s -> s.partition() == partition)
