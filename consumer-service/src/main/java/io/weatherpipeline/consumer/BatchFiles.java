@@ -59,23 +59,23 @@ public final class BatchFiles {
     }
 
     /** Writes {@code rows} with {@code footer} to the temporary name of the batch, replacing any earlier try. */
-    public BatchFileName writeTemporary(BatchFooter footer, List<Reading> rows, Runnable halfway) throws IOException {
+    BatchFileName writeTemporary(BatchFooter footer, ReadingColumns rows, Runnable halfway) throws IOException {
         BatchFileName tmp = BatchFileName.temporary(footer.partition(), footer.batchId());
-        fs.mkdirs(dataDir);
         Configuration conf = fs.getConf();
-        try (ParquetWriter<Reading> writer = new Builder(HadoopOutputFile.fromPath(path(tmp), conf), footer.toMetadata())
+        try (ParquetWriter<ReadingColumns.Row> writer = new Builder(HadoopOutputFile.fromPath(path(tmp), conf), footer.toMetadata())
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .build()) {
             int half = rows.size() / 2;
+            ReadingColumns.Row row = rows.row();
             for (int i = 0; i < rows.size(); i++) {
                 if (i == half) {
                     halfway.run();
                 }
-                writer.write(rows.get(i));
+                writer.write(row.at(i));
             }
-            if (rows.isEmpty()) {
+            if (rows.size() == 0) {
                 halfway.run();
             }
         }
@@ -130,7 +130,7 @@ public final class BatchFiles {
         return out;
     }
 
-    private static final class Builder extends ParquetWriter.Builder<Reading, Builder> {
+    private static final class Builder extends ParquetWriter.Builder<ReadingColumns.Row, Builder> {
         private final Map<String, String> footer;
 
         Builder(OutputFile file, Map<String, String> footer) {
@@ -144,7 +144,7 @@ public final class BatchFiles {
         }
 
         @Override
-        protected WriteSupport<Reading> getWriteSupport(Configuration conf) {
+        protected WriteSupport<ReadingColumns.Row> getWriteSupport(Configuration conf) {
             return new ReadingWriteSupport(footer);
         }
     }

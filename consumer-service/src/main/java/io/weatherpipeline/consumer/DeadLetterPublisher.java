@@ -23,7 +23,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -45,7 +44,7 @@ public class DeadLetterPublisher {
 
     private final String bootstrapServers;
     private final String topic;
-    private KafkaProducer<String, byte[]> producer;
+    private KafkaProducer<byte[], byte[]> producer;
 
     DeadLetterPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ConsumerConfig config) {
         this.bootstrapServers = bootstrapServers;
@@ -53,7 +52,7 @@ public class DeadLetterPublisher {
     }
 
     /** A record that could not be read as a Report. */
-    public record Poison(String sourceTopic, int partition, long offset, String key, byte[] value, String reason) {
+    public record Poison(String sourceTopic, int partition, long offset, byte[] key, byte[] value, String reason) {
     }
 
     /** Sends them and waits for the broker's acknowledgement. */
@@ -71,7 +70,7 @@ public class DeadLetterPublisher {
                         ProducerConfig.CLIENT_ID_CONFIG, "weather-consumer-dlq",
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                        new StringSerializer(), new ByteArraySerializer());
+                        new ByteArraySerializer(), new ByteArraySerializer());
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (Poison p : poison) {

@@ -28,6 +28,8 @@ import io.weatherpipeline.proto.ReportCodec;
 final class PartitionWriter {
 
     private static final Logger LOG = Logger.getLogger(PartitionWriter.class);
+    /** More distinct stations than this, and the station dictionary starts afresh after a batch. */
+    private static final int MAX_STATIONS = 10_000;
 
     private final String topic;
     private final int partition;
@@ -40,8 +42,8 @@ final class PartitionWriter {
     private boolean recovered;
     private long next;
 
-    private final List<Reading> rows = new ArrayList<>();
-    private final List<Long> rowOffsets = new ArrayList<>();
+    private final ReadingColumns rows = new ReadingColumns();
+    private final ReportWireDecoder decoder = new ReportWireDecoder();
     private final List<Poison> poison = new ArrayList<>();
     private long bufferedSince;
 
@@ -124,11 +126,12 @@ final class PartitionWriter {
     /**
      * Buffers one record; false when it was skipped as already written (or already buffered).
      *
-     * <p>The records of one partition come in offset order from one position (the consumer is only ever
-     * seeked to {@link #next()} or to the checkpoint), so skipping those below {@code next} can never
-     * open a gap; offsets above it that never come were transaction markers or aborted records.
+     * <p>The records of one partition come in offset order, and the stream only ever steps back: the
+     * consumer is only seeked to {@link #next()} or to the checkpoint, and every fetched record reaches
+     * the writer (none is dropped on the way). So skipping those below {@code next} can never open a
+     * gap; offsets above it that never come were transaction markers or aborted records.
      */
-    boolean take(ConsumerRecord<String, byte[]> r, long now) {
+    boolean take(ConsumerRecord<byte[], byte[]> r, long now) {
         if (r.offset() < next) {
             return false;
         }
@@ -136,10 +139,13 @@ final class PartitionWriter {
             bufferedSince = now;
         }
         next = r.offset() + 1;
+        if (decoder.append(r.value(), r.offset(), rows)) {
+            return true;
+        }
         try {
             Report report = ReportCodec.decode(r.value(), r.topic(), r.partition(), r.offset());
-            rows.add(new Reading(report.getStationId(), (int) ReportCodec.epochDay(report.getDate()), report.getDegrees()));
-            rowOffsets.add(r.offset());
+            rows.add(rows.stations().intern(report.getStationId()), (int) ReportCodec.epochDay(report.getDate()),
+                    report.getDegrees(), r.offset());
         } catch (MalformedReportException e) {
             poison.add(new Poison(r.topic(), r.partition(), r.offset(), r.key(), r.value(), e.reason()));
         }
@@ -152,7 +158,7 @@ final class PartitionWriter {
             throw new IllegalStateException("partition " + partition + " must be recovered before it is written");
         }
         long batchId = checkpoint.nextBatchId();
-        long first = Math.min(rowOffsets.isEmpty() ? Long.MAX_VALUE : rowOffsets.get(0),
+        long first = Math.min(rows.size() == 0 ? Long.MAX_VALUE : rows.offset(0),
                 poison.isEmpty() ? Long.MAX_VALUE : poison.get(0).offset());
         BatchFooter footer = new BatchFooter(topic, partition, batchId, checkpoint.offset(), next, first, next - 1,
                 rows.size(), poison.stream().map(Poison::offset).toList());
@@ -163,8 +169,7 @@ final class PartitionWriter {
         Checkpoint after = checkpoint.after(next);
         checkpoints.write(partition, after);
         checkpoint = after;
-        rows.clear();
-        rowOffsets.clear();
+        rows.clear(MAX_STATIONS);
         poison.clear();
         faults.reached(Step.AFTER_CHECKPOINT, partition, batchId);
         return after;
@@ -172,12 +177,7 @@ final class PartitionWriter {
 
     /** Forgets buffered records below {@code offset}: a recovered batch file already holds them. */
     private void dropBelow(long offset) {
-        int keepFrom = 0;
-        while (keepFrom < rowOffsets.size() && rowOffsets.get(keepFrom) < offset) {
-            keepFrom++;
-        }
-        rows.subList(0, keepFrom).clear();
-        rowOffsets.subList(0, keepFrom).clear();
+        rows.dropBelow(offset);
         poison.removeIf(p -> p.offset() < offset);
     }
 }

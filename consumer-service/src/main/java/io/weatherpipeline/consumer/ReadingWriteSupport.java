@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -13,11 +12,11 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes {@link Reading}s with the seeds' three columns: {@code station_id} (UTF-8 string),
+ * Writes buffered rows ({@link ReadingColumns}) with the seeds' three columns: {@code station_id} (UTF-8 string),
  * {@code date} (DATE logical type, so readers get a date, not text) and {@code degrees} (double),
  * and puts the batch's {@link BatchFooter} into the file's key-value metadata.
  */
-final class ReadingWriteSupport extends WriteSupport<Reading> {
+final class ReadingWriteSupport extends WriteSupport<ReadingColumns.Row> {
 
     static final MessageType SCHEMA = Types.buildMessage()
             .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("station_id")
@@ -43,10 +42,10 @@ final class ReadingWriteSupport extends WriteSupport<Reading> {
     }
 
     @Override
-    public void write(Reading r) {
+    public void write(ReadingColumns.Row r) {
         out.startMessage();
         out.startField("station_id", 0);
-        out.addBinary(Binary.fromString(r.stationId()));
+        out.addBinary(r.station());
         out.endField("station_id", 0);
         out.startField("date", 1);
         out.addInteger(r.epochDay());

@@ -1,0 +1,115 @@
+package io.weatherpipeline.consumer;
+
+import java.util.Arrays;
+
+import org.apache.parquet.io.api.Binary;
+
+/**
+ * The rows of the batch being buffered, column by column in primitive arrays (station number, epoch
+ * day, degrees) with the Kafka offset of each row: no object per record while tens of thousands wait
+ * for their file.
+ */
+final class ReadingColumns {
+
+    private final StationDictionary stations = new StationDictionary();
+    private int[] station = new int[1024];
+    private int[] epochDay = new int[1024];
+    private double[] degrees = new double[1024];
+    private long[] offset = new long[1024];
+    private int size;
+
+    StationDictionary stations() {
+        return stations;
+    }
+
+    int size() {
+        return size;
+    }
+
+    void add(int stationNumber, int day, double value, long recordOffset) {
+        if (size == station.length) {
+            int grown = size * 2;
+            station = Arrays.copyOf(station, grown);
+            epochDay = Arrays.copyOf(epochDay, grown);
+            degrees = Arrays.copyOf(degrees, grown);
+            offset = Arrays.copyOf(offset, grown);
+        }
+        station[size] = stationNumber;
+        epochDay[size] = day;
+        degrees[size] = value;
+        offset[size] = recordOffset;
+        size++;
+    }
+
+    int station(int row) {
+        return station[row];
+    }
+
+    int epochDay(int row) {
+        return epochDay[row];
+    }
+
+    double degrees(int row) {
+        return degrees[row];
+    }
+
+    long offset(int row) {
+        return offset[row];
+    }
+
+    /** Row {@code row} as a value (for reading back and tests). */
+    Reading reading(int row) {
+        return new Reading(stations.name(station[row]), epochDay[row], degrees[row]);
+    }
+
+    /** Empties the buffer; a dictionary grown past {@code maxStations} is emptied too. */
+    void clear(int maxStations) {
+        size = 0;
+        if (stations.size() > maxStations) {
+            stations.clear();
+        }
+    }
+
+    /** Forgets the rows whose offset is below {@code from} (rows are held in offset order). */
+    void dropBelow(long from) {
+        int keepFrom = 0;
+        while (keepFrom < size && offset[keepFrom] < from) {
+            keepFrom++;
+        }
+        if (keepFrom == 0) {
+            return;
+        }
+        int kept = size - keepFrom;
+        System.arraycopy(station, keepFrom, station, 0, kept);
+        System.arraycopy(epochDay, keepFrom, epochDay, 0, kept);
+        System.arraycopy(degrees, keepFrom, degrees, 0, kept);
+        System.arraycopy(offset, keepFrom, offset, 0, kept);
+        size = kept;
+    }
+
+    /** A movable view of one row, handed to the Parquet writer (which copies what it needs). */
+    Row row() {
+        return new Row();
+    }
+
+    final class Row {
+        private int index;
+
+        Row at(int row) {
+            this.index = row;
+            return this;
+        }
+
+        Binary station() {
+            return stations.binary(station[index]);
+        }
+
+        int epochDay() {
+            return epochDay[index];
+        }
+
+        double degrees() {
+            return degrees[index];
+        }
+    }
+}
