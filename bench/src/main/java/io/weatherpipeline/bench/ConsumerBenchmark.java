@@ -78,13 +78,13 @@ public final class ConsumerBenchmark {
             Map<TopicPartition, Long> ends = endOffsets(bootstrap);
 
             double[] ours = drain(repo, settings, consumers, maxRecords, ends, records);
-            report.add(String.format("consumer-service Kafka -> Parquet on HDFS:        %,12.0f records/s (%,.0f with JVM start-up)",
-                    ours[0], ours[1]));
+            report.add(String.format("consumer-service Kafka -> Parquet on HDFS:        %,12.0f records/s (%,.0f with JVM start-up;"
+                    + " %,.0f steady, from 20 %% to 90 %% of the records)", ours[0], ours[1], ours[2]));
             double[] perf = perfTest(bootstrap, records);
             report.add(String.format("kafka-consumer-perf-test (read_committed):        %,12.0f records/s (%,.0f with group join)",
                     perf[0], perf[1]));
-            report.add(String.format("consumer-service / perf-test: %.0f%% (%.0f%% counting start-up and join)",
-                    100 * ours[0] / perf[0], 100 * ours[1] / perf[1]));
+            report.add(String.format("consumer-service / perf-test: %.0f%% (%.0f%% counting start-up and join; %.0f%% steady)",
+                    100 * ours[0] / perf[0], 100 * ours[1] / perf[1], 100 * ours[2] / perf[0]));
         }
         System.out.println();
         report.forEach(System.out::println);
@@ -163,7 +163,19 @@ public final class ConsumerBenchmark {
                 started.add(ManagedProcess.start(name, cmd, env, repo, s.logDir().resolve(name + ".log"), s.pidDir()));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1800);
-            while (!drained(checkpoints, ends)) {
+            long all = ends.values().stream().mapToLong(Long::longValue).sum();
+            // When the checkpoints first passed 20 % and 90 % of the records: the steady part of the drain,
+            // after start-up, group join and JIT warm-up, before the last partial files.
+            long at20 = 0;
+            long at90 = 0;
+            long done;
+            while ((done = checkpointed(checkpoints, ends)) < all) {
+                if (at20 == 0 && done >= all / 5) {
+                    at20 = System.nanoTime();
+                }
+                if (at90 == 0 && done >= all * 9 / 10) {
+                    at90 = System.nanoTime();
+                }
                 for (ManagedProcess p : started) {
                     if (!p.isAlive()) {
                         throw new IllegalStateException(p.name() + " exited; see " + p.logFile());
@@ -185,25 +197,28 @@ public final class ConsumerBenchmark {
                 }
             }
             double afterAssigned = (doneWall - Math.max(firstAssigned, wallStart)) / 1e3;
-            return new double[] {records / afterAssigned, records / total};
+            double steady = at20 == 0 || at90 <= at20 ? Double.NaN : (all * 9 / 10 - all / 5) / ((at90 - at20) / 1e9);
+            return new double[] {records / afterAssigned, records / total, steady};
         } finally {
             started.forEach(p -> p.stop(20));
         }
     }
 
-    private static boolean drained(Path checkpoints, Map<TopicPartition, Long> ends) {
+    /** Records covered by the checkpoints (each partition counted up to its end offset). */
+    private static long checkpointed(Path checkpoints, Map<TopicPartition, Long> ends) {
+        long sum = 0;
         for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
             Path file = checkpoints.resolve("partition-" + e.getKey().partition() + ".json");
             try {
                 Matcher m = CHECKPOINT_OFFSET.matcher(Files.readString(file));
-                if (!m.find() || Long.parseLong(m.group(1)) < e.getValue()) {
-                    return false;
+                if (m.find()) {
+                    sum += Math.min(Long.parseLong(m.group(1)), e.getValue());
                 }
             } catch (java.io.IOException notYet) {
-                return false;
+                // no checkpoint yet, or being replaced: counts as 0 this time
             }
         }
-        return true;
+        return sum;
     }
 
     /** Runs ConsumerPerformance in its own JVM, as kafka-consumer-perf-test.sh does: {fetch records/s, overall records/s}. */

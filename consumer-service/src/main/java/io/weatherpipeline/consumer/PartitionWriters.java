@@ -153,19 +153,20 @@ public class PartitionWriters {
         return waitingFor;
     }
 
-    /** Takes one partition's records of a poll; returns once they are buffered or written, retrying failures. */
-    void write(int partition, Iterable<ConsumerRecord<String, byte[]>> records) {
-        Iterator<ConsumerRecord<String, byte[]>> it = records.iterator();
+    /**
+     * Takes one partition's records of a poll; returns once they are buffered or written, retrying
+     * failures. Polls must come in the order they were fetched (one thread: {@link PendingPolls}).
+     */
+    void write(int partition, Iterable<ConsumerRecord<byte[], byte[]>> records) {
+        Iterator<ConsumerRecord<byte[], byte[]>> it = records.iterator();
         untilDone(partition, w -> {
             while (true) {
-                if (policy.isFull(w.buffered())) {
-                    if (!attached.contains(partition)) {
-                        // Revoked with records on their way: keep what fits; the rest is read again (never
-                        // taken, so never skipped) once the partition is back.
-                        return;
-                    }
+                if (policy.isFull(w.buffered()) && attached.contains(partition)) {
                     flush(w);
                 } else if (it.hasNext()) {
+                    // Revoked with records on their way, the buffer may grow past its limit: they are all
+                    // taken, because dropping some would open a hole that polls still queued behind them
+                    // could jump. The partition is written again once it is back.
                     if (!w.take(it.next(), System.nanoTime())) {
                         skipped.increment();
                     }
