@@ -5,6 +5,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback port checks. */
 public final class Ports {
@@ -29,13 +32,46 @@ public final class Ports {
         }
     }
 
-    /** A port that was free a moment ago. */
+    /**
+     * A port that was free a moment ago, below the kernel's range of ephemeral ports. A client that
+     * keeps reconnecting to a server that is down (our tests stop servers on purpose) is given
+     * ephemeral source ports, and when one equals the server's port, Linux connects the socket to
+     * itself and the port is taken when the server comes back. Below the range, that cannot happen.
+     */
     public static int free() {
+        int below = ephemeralRangeStart();
+        if (below > 2048) {
+            for (int i = 0; i < 200; i++) {
+                int port = 1024 + ThreadLocalRandom.current().nextInt(below - 1024);
+                if (canBind(port)) {
+                    return port;
+                }
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new StackException("Cannot find a free port on localhost: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** First port of {@code net.ipv4.ip_local_port_range} (32768, Linux's default, when unreadable). */
+    static int ephemeralRangeStart() {
+        try {
+            // Read line-wise: /proc files claim size 0, and a read sized by that may stop after one byte.
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 }
