@@ -1,9 +1,14 @@
 package io.weatherpipeline.consumer;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -23,7 +28,13 @@ import io.weatherpipeline.proto.ReportCodec;
  * Records below the next expected offset (read again after a seek or a rebalance) are skipped, so a
  * record can never land in two files.
  *
- * <p>Not thread-safe: {@link PartitionWriters} serialises every call.
+ * <p>A batch is written on the partition's own flusher thread while the next one is buffered: most
+ * of a write is waiting for HDFS (DataNode acknowledgements, NameNode calls). At most one batch is
+ * in flight; the next {@link #flush()} waits for it, so batches are committed strictly in order, and
+ * a batch that failed goes back in front of the buffer to be written again after recovery.
+ *
+ * <p>Not thread-safe: {@link PartitionWriters} serialises every call. Only {@link #checkpoint()} is
+ * updated by the flusher thread.
  */
 final class PartitionWriter {
 
@@ -37,24 +48,42 @@ final class PartitionWriter {
     private final CheckpointStore checkpoints;
     private final DeadLetterPublisher deadLetters;
     private final FaultInjector faults;
+    private final Executor flusher;
+    private final Consumer<Batch> committed;
 
-    private Checkpoint checkpoint;
+    private volatile Checkpoint checkpoint;
     private boolean recovered;
     private long next;
 
-    private final ReadingColumns rows = new ReadingColumns();
+    private ReadingColumns rows = new ReadingColumns();
+    /** An emptied buffer, kept for the next batch. */
+    private ReadingColumns spare;
     private final ReportWireDecoder decoder = new ReportWireDecoder();
-    private final List<Poison> poison = new ArrayList<>();
+    private List<Poison> poison = new ArrayList<>();
     private long bufferedSince;
+    /** The batch the flusher thread is writing (or has written), until {@link #awaitWritten()} collects it. */
+    private Batch writing;
 
+    /** A sealed batch: what is written, and the checkpoint it leads to. */
+    record Batch(BatchFooter footer, ReadingColumns rows, List<Poison> poison, Checkpoint after, long bufferedSince,
+            CompletableFuture<Void> done) {
+    }
+
+    /**
+     * @param flusher runs the writes of this partition's batches (one at a time)
+     * @param committed told, on the flusher thread, of every batch whose checkpoint was written
+     */
     PartitionWriter(String topic, int partition, BatchFiles files, CheckpointStore checkpoints,
-            DeadLetterPublisher deadLetters, FaultInjector faults) throws IOException {
+            DeadLetterPublisher deadLetters, FaultInjector faults, Executor flusher, Consumer<Batch> committed)
+            throws IOException {
         this.topic = topic;
         this.partition = partition;
         this.files = files;
         this.checkpoints = checkpoints;
         this.deadLetters = deadLetters;
         this.faults = faults;
+        this.flusher = flusher;
+        this.committed = committed;
         this.checkpoint = checkpoints.read(partition).orElse(Checkpoint.INITIAL);
         this.next = checkpoint.offset();
     }
@@ -63,7 +92,7 @@ final class PartitionWriter {
         return partition;
     }
 
-    /** The checkpoint last made durable (or found at assignment). */
+    /** The checkpoint last made durable (or found at assignment); the flusher thread moves it. */
     Checkpoint checkpoint() {
         return checkpoint;
     }
@@ -82,11 +111,6 @@ final class PartitionWriter {
         return next;
     }
 
-    /** Rows held for the next batch. */
-    int bufferedRows() {
-        return rows.size();
-    }
-
     /** Records and poison records held for the next batch. */
     int buffered() {
         return rows.size() + poison.size();
@@ -97,8 +121,25 @@ final class PartitionWriter {
         return buffered() == 0 ? 0 : now - bufferedSince;
     }
 
+    /** True while a batch is being written. */
+    boolean writing() {
+        return writing != null && !writing.done().isDone();
+    }
+
+    /** True when a batch was written, or failed to be, and {@link #awaitWritten()} has not looked at it yet. */
+    boolean written() {
+        return writing != null && writing.done().isDone();
+    }
+
     /** Reconciles the checkpoint with the files on HDFS (see {@link PartitionRecovery}). */
     PartitionRecovery.Plan recover() throws IOException {
+        if (writing != null) {
+            try {
+                awaitWritten();
+            } catch (IOException failed) {
+                // Its records are back in the buffer; what reached HDFS is looked at now.
+            }
+        }
         Optional<Checkpoint> onDisk = checkpoints.read(partition);
         PartitionRecovery.Plan plan = PartitionRecovery.plan(partition, onDisk, files.list(partition),
                 b -> files.footer(BatchFileName.complete(partition, b)));
@@ -152,8 +193,12 @@ final class PartitionWriter {
         return true;
     }
 
-    /** Writes the buffer as the next batch and moves the checkpoint; returns the new checkpoint. */
-    Checkpoint flush() throws IOException {
+    /**
+     * Seals the buffer as the next batch and starts writing it on the flusher thread; buffering goes on
+     * meanwhile. Waits for the batch before it first (see {@link #awaitWritten()}).
+     */
+    void flush() throws IOException {
+        awaitWritten();
         if (!recovered) {
             throw new IllegalStateException("partition " + partition + " must be recovered before it is written");
         }
@@ -162,17 +207,78 @@ final class PartitionWriter {
                 poison.isEmpty() ? Long.MAX_VALUE : poison.get(0).offset());
         BatchFooter footer = new BatchFooter(topic, partition, batchId, checkpoint.offset(), next, first, next - 1,
                 rows.size(), poison.stream().map(Poison::offset).toList());
-        deadLetters.send(poison);
-        BatchFileName tmp = files.writeTemporary(footer, rows, () -> faults.reached(Step.DURING_WRITE, partition, batchId));
+        Batch batch = new Batch(footer, rows, poison, checkpoint.after(next), bufferedSince, new CompletableFuture<>());
+        // The sealed rows keep their station dictionary; the next buffer shares it unless it grew too big.
+        if (spare == null || rows.stations().size() > MAX_STATIONS) {
+            spare = new ReadingColumns(rows.stations().size() > MAX_STATIONS ? new StationDictionary() : rows.stations());
+        }
+        rows = spare;
+        spare = null;
+        poison = new ArrayList<>();
+        writing = batch;
+        flusher.execute(() -> {
+            try {
+                write(batch);
+                batch.done().complete(null);
+            } catch (Throwable t) {
+                batch.done().completeExceptionally(t);
+            }
+        });
+    }
+
+    /**
+     * Waits until the batch being written, if any, is committed. If writing it failed, its records go
+     * back in front of the buffer, the writer must {@link #recover()} before writing again, and the
+     * failure is thrown.
+     */
+    void awaitWritten() throws IOException {
+        Batch batch = writing;
+        if (batch == null) {
+            return;
+        }
+        try {
+            batch.done().get();
+            writing = null;
+            batch.rows().clear();
+            if (batch.rows().stations() == rows.stations()) {
+                spare = batch.rows();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while partition " + partition + " batch "
+                    + batch.footer().batchId() + " was being written");
+        } catch (ExecutionException e) {
+            writing = null;
+            batch.rows().appendAll(rows);
+            rows = batch.rows();
+            List<Poison> all = new ArrayList<>(batch.poison());
+            all.addAll(poison);
+            poison = all;
+            bufferedSince = batch.bufferedSince();
+            recovered = false;
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /** Commits a sealed batch: runs on the flusher thread. */
+    private void write(Batch batch) throws IOException {
+        long batchId = batch.footer().batchId();
+        deadLetters.send(batch.poison());
+        BatchFileName tmp = files.writeTemporary(batch.footer(), batch.rows(),
+                () -> faults.reached(Step.DURING_WRITE, partition, batchId));
         files.commit(tmp);
         faults.reached(Step.AFTER_RENAME, partition, batchId);
-        Checkpoint after = checkpoint.after(next);
-        checkpoints.write(partition, after);
-        checkpoint = after;
-        rows.clear(MAX_STATIONS);
-        poison.clear();
+        checkpoints.write(partition, batch.after());
+        checkpoint = batch.after();
+        committed.accept(batch);
         faults.reached(Step.AFTER_CHECKPOINT, partition, batchId);
-        return after;
     }
 
     /** Forgets buffered records below {@code offset}: a recovered batch file already holds them. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,7 +101,13 @@ public class PartitionWriters {
         try {
             PartitionWriter w = writers.get(partition);
             if (w == null) {
-                w = new PartitionWriter(config.topic(), partition, files, checkpoints, deadLetters, faults);
+                ExecutorService flusher = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "hdfs-writer-" + partition);
+                    t.setDaemon(true);
+                    return t;
+                });
+                w = new PartitionWriter(config.topic(), partition, files, checkpoints, deadLetters, faults, flusher,
+                        this::committed);
                 writers.put(partition, w);
             }
             attached.add(partition);
@@ -114,12 +122,22 @@ public class PartitionWriters {
     }
 
     /**
-     * A partition was revoked or lost. Its writer is kept, buffer and all, until the partition comes
-     * back; it is not flushed meanwhile.
+     * A partition was revoked or lost. A batch being written is finished first (so no file of this
+     * partition is written once the rebalance goes on); the writer is kept, buffer and all, until the
+     * partition comes back, and is not flushed meanwhile.
      */
     void revoked(int partition) {
         lock.lock();
         try {
+            PartitionWriter w = writers.get(partition);
+            if (w != null) {
+                try {
+                    w.awaitWritten();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("Partition %d revoked while its batch failed to write (%s): written again once it is back",
+                            partition, e.getMessage());
+                }
+            }
             attached.remove(partition);
         } finally {
             lock.unlock();
@@ -180,18 +198,27 @@ public class PartitionWriters {
         });
     }
 
-    /** Called by the timer: writes every buffer that has waited {@code consumer.flush.max-age}; one try each. */
+    /**
+     * Called by the timer: collects batches written in the background (so a failed one is retried even
+     * when no record comes) and writes every buffer that has waited {@code consumer.flush.max-age}; one
+     * try each.
+     */
     void flushDue() {
         for (int partition : assignedPartitions()) {
             lock.lock();
             try {
                 PartitionWriter w = writers.get(partition);
                 long now = System.nanoTime();
-                if (w == null || fatal.message() != null || !backoff.mayTry(now)
-                        || !policy.isDue(w.buffered(), Duration.ofNanos(w.bufferAgeNanos(now)))) {
+                if (w == null || fatal.message() != null || !backoff.mayTry(now) || w.writing()
+                        || !(w.written() || isDue(w, now))) {
                     continue;
                 }
-                if (!attempt(w, this::flush)) {
+                if (!attempt(w, x -> {
+                    x.awaitWritten();
+                    if (isDue(x, now)) {
+                        flush(x);
+                    }
+                })) {
                     backoff.failed(now);
                 }
             } finally {
@@ -200,21 +227,27 @@ public class PartitionWriters {
         }
     }
 
+    private boolean isDue(PartitionWriter w, long now) {
+        return policy.isDue(w.buffered(), Duration.ofNanos(w.bufferAgeNanos(now)));
+    }
+
     void stop() {
         stopping = true;
     }
 
     private void flush(PartitionWriter w) throws IOException {
-        int rows = w.bufferedRows();
-        int poison = w.buffered() - rows;
-        Checkpoint before = w.checkpoint();
-        Checkpoint after = w.flush();
+        w.flush();
+    }
+
+    /** A batch is committed (on its partition's flusher thread). */
+    private void committed(PartitionWriter.Batch batch) {
         filesWritten.increment();
-        rowsWritten.increment(rows);
-        poisonRecords.increment(poison);
-        groupOffsets.checkpointed(w.partition(), after);
-        LOG.debugf("Partition %d: batch %d written, offsets %d..%d; checkpoint %s", w.partition(), after.batchId(),
-                before.offset(), after.offset() - 1, after.toJson());
+        rowsWritten.increment(batch.rows().size());
+        poisonRecords.increment(batch.poison().size());
+        BatchFooter f = batch.footer();
+        groupOffsets.checkpointed(f.partition(), batch.after());
+        LOG.debugf("Partition %d: batch %d written, offsets %d..%d; checkpoint %s", f.partition(), f.batchId(),
+                f.startOffset(), batch.after().offset() - 1, batch.after().toJson());
     }
 
     @FunctionalInterface

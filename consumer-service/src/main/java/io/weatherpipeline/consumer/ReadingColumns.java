@@ -11,12 +11,21 @@ import org.apache.parquet.io.api.Binary;
  */
 final class ReadingColumns {
 
-    private final StationDictionary stations = new StationDictionary();
+    private final StationDictionary stations;
     private int[] station = new int[1024];
     private int[] epochDay = new int[1024];
     private double[] degrees = new double[1024];
     private long[] offset = new long[1024];
     private int size;
+
+    ReadingColumns() {
+        this(new StationDictionary());
+    }
+
+    /** Columns numbering stations in {@code stations} (which other buffers of the same writer may share). */
+    ReadingColumns(StationDictionary stations) {
+        this.stations = stations;
+    }
 
     StationDictionary stations() {
         return stations;
@@ -62,11 +71,16 @@ final class ReadingColumns {
         return new Reading(stations.name(station[row]), epochDay[row], degrees[row]);
     }
 
-    /** Empties the buffer; a dictionary grown past {@code maxStations} is emptied too. */
-    void clear(int maxStations) {
+    /** Empties the buffer (the station dictionary stays). */
+    void clear() {
         size = 0;
-        if (stations.size() > maxStations) {
-            stations.clear();
+    }
+
+    /** Appends every row of {@code later}, whose rows all come after these. */
+    void appendAll(ReadingColumns later) {
+        for (int i = 0; i < later.size; i++) {
+            int s = later.stations == stations ? later.station[i] : stations.intern(later.stations.name(later.station[i]));
+            add(s, later.epochDay[i], later.degrees[i], later.offset[i]);
         }
     }
 

@@ -68,15 +68,6 @@ final class StationDictionary {
         return size - 1;
     }
 
-    /** Forgets every station (when a writer's buffer is empty and the dictionary has grown large). */
-    void clear() {
-        Arrays.fill(bytes, 0, size, null);
-        Arrays.fill(binaries, 0, size, null);
-        Arrays.fill(names, 0, size, null);
-        Arrays.fill(slots, 0);
-        size = 0;
-    }
-
     Binary binary(int station) {
         return binaries[station];
     }

@@ -24,9 +24,10 @@ import io.weatherpipeline.testsupport.ServiceProcess;
 import io.weatherpipeline.testsupport.SharedStack;
 
 /**
- * HDFS (NameNode and DataNode) down when the packaged consumer starts, and again in the middle of
- * the run: the consumer says on readiness what it waits for, retries, and once HDFS is back has
- * written every record exactly once. Then its checkpoint is deleted and rebuilt from the footers.
+ * HDFS (NameNode and DataNode) down when the packaged consumer starts, again in the middle of the
+ * run, and once more while the last records wait for their age flush: the consumer says on readiness
+ * what it waits for, retries, and once HDFS is back has written every record exactly once. Then its
+ * checkpoint is deleted and rebuilt from the footers.
  */
 class HdfsOutageIT {
 
@@ -67,6 +68,19 @@ class HdfsOutageIT {
             }
             await().atMost(WAIT).until(() -> Reconciliation.drained(s.committed, sent, 4));
             assertTrue(consumer.log().contains("Writing again"), "no recovery logged");
+
+            // HDFS down while the last records wait for their age flush, and nothing comes after them:
+            // the write fails in the background, and the flush timer alone notices and retries it.
+            hdfs.close();
+            hdfs = null;
+            try (ReportProducer producer = new ReportProducer(kafka, s.topic(), "it-outage-last")) {
+                sent.addAll(producer.commit(List.of(0, 1, 2, 3), 50));
+            }
+            awaitWaitingForHdfs(consumer);
+            Thread.sleep(2000);
+            hdfs = LocalStack.start(hdfsOnly);
+            await().atMost(WAIT).until(() -> Reconciliation.drained(s.committed, sent, 4));
+            assertEquals(200, consumer.status("/q/health/ready"), consumer.body("/q/health/ready"));
             consumer.stop();
             for (int p = 0; p < 4; p++) {
                 Reconciliation.assertExactlyOnce(sent, s.committed, p, "HDFS outage");
