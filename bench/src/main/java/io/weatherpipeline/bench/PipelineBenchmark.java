@@ -44,7 +44,7 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         long rows = Long.parseLong(System.getenv().getOrDefault("BENCH_ROWS", "500000"));
         int daysPerTick = Integer.parseInt(System.getenv().getOrDefault("BENCH_DAYS_PER_TICK", "500"));
-        int batch = Integer.parseInt(System.getenv().getOrDefault("BENCH_PRODUCER_BATCH", "5000"));
+        int batch = Integer.parseInt(System.getenv().getOrDefault("BENCH_PRODUCER_BATCH", "50000"));
         Path repo = Path.of("").toAbsolutePath();
         Path work = repo.resolve("bench/target/bench-stack");
         LocalStack.wipe(work);
@@ -155,9 +155,16 @@ public final class PipelineBenchmark {
         env.put("QUARKUS_DATASOURCE_USERNAME", s.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", s.password());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return ManagedProcess.start(module, List.of(java, "-Xmx512m", "-jar", jar.toString()), env, repo,
-                s.logDir().resolve(module + ".log"), s.pidDir());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        // e.g. BENCH_PRODUCER_JAVA_OPTS=-XX:StartFlightRecording=filename=producer.jfr to profile one service
+        String opts = System.getenv().getOrDefault("BENCH_" + module.replace("-service", "").toUpperCase() + "_JAVA_OPTS", "")
+                .trim();
+        if (!opts.isEmpty()) {
+            cmd.addAll(List.of(opts.split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", jar.toString()));
+        return ManagedProcess.start(module, cmd, env, repo, s.logDir().resolve(module + ".log"), s.pidDir());
     }
 
     private static long awaitCount(StackSettings s, long n, int seconds, ManagedProcess p) throws Exception {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -136,27 +137,45 @@ public class TemperatureTailer {
     /**
      * Polls again at once while polls come back full: a backlog drains at full speed, not one batch
      * per tick. While a full batch's transaction commits, the next batch is already being read.
+     *
+     * <p>A loop (repeat), not a recursion: chaining each next batch inside the previous one kept every
+     * batch of a backlog reachable until the backlog was drained (a producer with 512 MB ran out of
+     * memory on a 2,000,000-row backlog).
      */
     private Uni<Void> drain() {
-        return drainFrom(select(watermark.get()));
+        AtomicReference<Uni<List<Outgoing>>> nextRead = new AtomicReference<>(select(watermark.get()));
+        return Uni.createFrom().deferred(() -> {
+            long from = watermark.get();
+            return nextRead.get().chain(read -> send(from, read));
+        }).invoke(following -> following.ifPresent(nextRead::set))
+                .repeat().until(Optional::isEmpty)
+                .onItem().ignoreAsUni();
     }
 
-    private Uni<Void> drainFrom(Uni<List<SourceRow>> rows) {
-        long from = watermark.get();
-        return rows.chain(read -> send(from, read))
-                .chain(next -> next == null ? Uni.createFrom().voidItem() : drainFrom(next));
+    /**
+     * A row read and encoded, with its Kafka record when it is a valid reading (a dead letter is made
+     * only when it is sent, so it is logged once).
+     */
+    private record Outgoing(RowEncoder.Encoded encoded, ProducerRecord<String, byte[]> record) {
+        long id() {
+            return encoded.row().id();
+        }
     }
 
-    /** The rows after {@code from}, at most a batch. */
-    private Uni<List<SourceRow>> select(long from) {
+    /**
+     * The rows after {@code from}, at most a batch, encoded where MySQL's answer arrives (the event
+     * loop): the sending thread, the bottleneck, then only sends.
+     */
+    private Uni<List<Outgoing>> select(long from) {
         // Autocommit: every SELECT is a fresh transaction, so rows committed since the last poll are visible.
         return pool.preparedQuery("SELECT id, station_id, date, degrees FROM temperatures WHERE id > ? ORDER BY id LIMIT ?")
                 .execute(Tuple.of(from, config.batchSize()))
                 .map(rows -> {
-                    List<SourceRow> out = new ArrayList<>();
+                    List<Outgoing> out = new ArrayList<>(rows.size());
                     for (Row r : rows) {
-                        out.add(new SourceRow(r.getLong("id"), r.getString("station_id"), r.getLocalDate("date"),
-                                r.getDouble("degrees")));
+                        RowEncoder.Encoded e = encoder.encode(new SourceRow(r.getLong("id"), r.getString("station_id"),
+                                r.getLocalDate("date"), r.getDouble("degrees")));
+                        out.add(new Outgoing(e, e.ok() ? reading(e) : null));
                     }
                     return out;
                 })
@@ -169,17 +188,17 @@ public class TemperatureTailer {
      * next one is read while this one commits, and returned; otherwise null (wait for the next tick).
      * If the transaction fails, that read is dropped with it: the watermark goes back to Kafka's.
      */
-    private Uni<Uni<List<SourceRow>>> send(long from, List<SourceRow> rows) {
-        IdGapTracker.Decision decision = gaps.decide(from, rows.stream().map(SourceRow::id).toList(), System.nanoTime());
+    private Uni<Optional<Uni<List<Outgoing>>>> send(long from, List<Outgoing> rows) {
+        IdGapTracker.Decision decision = gaps.decide(from, rows.stream().map(Outgoing::id).toList(), System.nanoTime());
         waitingFor.set(decision.waitingFor() == null || !decision.isEmpty() ? null
                 : "row id " + decision.waitingFor() + " to commit in MySQL (given up after "
                         + config.gapGrace().toSeconds() + " s)");
         if (decision.isEmpty()) {
-            return Uni.createFrom().nullItem();
+            return Uni.createFrom().item(Optional.empty());
         }
-        List<RowEncoder.Encoded> batch = rows.subList(0, decision.accepted()).stream().map(encoder::encode).toList();
-        long last = batch.get(batch.size() - 1).row().id();
-        Uni<List<SourceRow>> next = null;
+        List<Outgoing> batch = rows.subList(0, decision.accepted());
+        long last = batch.get(batch.size() - 1).id();
+        Uni<List<Outgoing>> next = null;
         if (decision.accepted() == config.batchSize()) {
             next = select(last).memoize().indefinitely();
             next.subscribe().with(read -> {
@@ -187,7 +206,7 @@ public class TemperatureTailer {
                 // Seen again, and handled, when the drain reaches this read.
             });
         }
-        Uni<List<SourceRow>> following = next;
+        Optional<Uni<List<Outgoing>>> following = Optional.ofNullable(next);
         // The channel's own producer (its config, transactional.id and sending thread), driven
         // directly: one begin, N sends, one commit. Going through the emitter costs a Message, a
         // hop to the sending thread and an acknowledgement per record, about 5x slower.
@@ -195,12 +214,14 @@ public class TemperatureTailer {
         return producer.runOnSendingThread(p -> {
             p.beginTransaction();
             try {
-                for (RowEncoder.Encoded e : batch) {
-                    p.send(e.ok() ? reading(e) : deadLetter(e));
+                for (Outgoing o : batch) {
+                    p.send(o.record() != null ? o.record() : deadLetter(o.encoded()));
                 }
                 // Flushes; throws if any record of the transaction failed.
                 p.commitTransaction();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too (seen: OutOfMemoryError): a transaction left open would make every later
+                // begin fail ("IN_TRANSACTION to IN_TRANSACTION") and stall the tailer for good.
                 abortQuietly(p);
                 throw e;
             }
@@ -209,7 +230,7 @@ public class TemperatureTailer {
             decision.skipped().forEach(r -> LOG.warnf(
                     "Row id(s) %s never committed within %d s: taken as rolled-back inserts and skipped", r,
                     config.gapGrace().toSeconds()));
-            long bad = batch.stream().filter(e -> !e.ok()).count();
+            long bad = batch.stream().filter(o -> o.record() == null).count();
             sent.increment(batch.size() - bad);
             deadLettered.increment(bad);
         }).map(committed -> following).onFailure().transform(e -> new KafkaUnavailableException("Kafka at "
