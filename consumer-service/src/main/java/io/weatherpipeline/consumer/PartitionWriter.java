@@ -136,7 +136,10 @@ final class PartitionWriter {
         if (writing != null) {
             try {
                 awaitWritten();
-            } catch (IOException failed) {
+            } catch (InterruptedIOException stopping) {
+                // Still in flight: HDFS must not be looked at (or cleaned) under it.
+                throw stopping;
+            } catch (IOException | RuntimeException failed) {
                 // Its records are back in the buffer; what reached HDFS is looked at now.
             }
         }
