@@ -180,7 +180,7 @@ public class PartitionWriters {
         untilDone(partition, w -> {
             while (true) {
                 if (policy.isFull(w.buffered()) && attached.contains(partition)) {
-                    flush(w);
+                    w.flush();
                 } else if (it.hasNext()) {
                     // Revoked with records on their way, the buffer may grow past its limit: they are all
                     // taken, because dropping some would open a hole that polls still queued behind them
@@ -193,7 +193,7 @@ public class PartitionWriters {
                 }
             }
             if (policy.flushAtEndOfPoll(w.buffered()) && attached.contains(partition)) {
-                flush(w);
+                w.flush();
             }
         });
     }
@@ -216,7 +216,7 @@ public class PartitionWriters {
                 if (!attempt(w, x -> {
                     x.awaitWritten();
                     if (isDue(x, now)) {
-                        flush(x);
+                        x.flush();
                     }
                 })) {
                     backoff.failed(now);
@@ -233,10 +233,6 @@ public class PartitionWriters {
 
     void stop() {
         stopping = true;
-    }
-
-    private void flush(PartitionWriter w) throws IOException {
-        w.flush();
     }
 
     /** A batch is committed (on its partition's flusher thread). */

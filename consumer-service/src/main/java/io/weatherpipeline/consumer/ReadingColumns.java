@@ -66,7 +66,7 @@ final class ReadingColumns {
         return offset[row];
     }
 
-    /** Row {@code row} as a value (for reading back and tests). */
+    /** Row {@code row} as a value (the tests compare rows with it). */
     Reading reading(int row) {
         return new Reading(stations.name(station[row]), epochDay[row], degrees[row]);
     }
