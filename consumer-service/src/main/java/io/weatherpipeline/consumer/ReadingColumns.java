@@ -50,18 +50,6 @@ final class ReadingColumns {
         size++;
     }
 
-    int station(int row) {
-        return station[row];
-    }
-
-    int epochDay(int row) {
-        return epochDay[row];
-    }
-
-    double degrees(int row) {
-        return degrees[row];
-    }
-
     long offset(int row) {
         return offset[row];
     }
