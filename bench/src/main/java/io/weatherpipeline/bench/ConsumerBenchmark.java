@@ -50,6 +50,9 @@ public final class ConsumerBenchmark {
             "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}) .*Partition \\d+ assigned", Pattern.MULTILINE);
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
+    /** Linux's USER_HZ: the unit of the CPU times in /proc/PID/task/TID/stat. */
+    private static final int CLOCK_TICKS = 100;
+
     private ConsumerBenchmark() {
     }
 
@@ -77,9 +80,11 @@ public final class ConsumerBenchmark {
             report.add(String.format("preload (acks=all, idempotent):                   %,12.0f records/s", load));
             Map<TopicPartition, Long> ends = endOffsets(bootstrap);
 
-            double[] ours = drain(repo, settings, consumers, maxRecords, ends, records);
+            List<String> cpu = new ArrayList<>();
+            double[] ours = drain(repo, settings, stack.processes(), consumers, maxRecords, ends, records, cpu);
             report.add(String.format("consumer-service Kafka -> Parquet on HDFS:        %,12.0f records/s (%,.0f with JVM start-up;"
                     + " %,.0f steady, from 20 %% to 90 %% of the records)", ours[0], ours[1], ours[2]));
+            report.addAll(cpu);
             double[] perf = perfTest(bootstrap, records);
             report.add(String.format("kafka-consumer-perf-test (read_committed):        %,12.0f records/s (%,.0f with group join)",
                     perf[0], perf[1]));
@@ -132,11 +137,15 @@ public final class ConsumerBenchmark {
         return out;
     }
 
-    /** Runs the consumers until every checkpoint is at its partition's end: {records/s after assignment, records/s from start}. */
-    private static double[] drain(Path repo, StackSettings s, int instances, String maxRecords,
-            Map<TopicPartition, Long> ends, long records) throws Exception {
+    /**
+     * Runs the consumers until every checkpoint is at its partition's end: {records/s after assignment,
+     * records/s from start, steady records/s}. Adds to {@code cpu} the CPU time each process used meanwhile.
+     */
+    private static double[] drain(Path repo, StackSettings s, List<ManagedProcess> servers, int instances, String maxRecords,
+            Map<TopicPartition, Long> ends, long records, List<String> cpu) throws Exception {
         Path checkpoints = s.workDir().resolve("checkpoints");
         List<ManagedProcess> started = new ArrayList<>();
+        Map<String, Double> serversBefore = cpuSeconds(servers);
         long wallStart = System.currentTimeMillis();
         long t0 = System.nanoTime();
         try {
@@ -188,6 +197,10 @@ public final class ConsumerBenchmark {
             }
             long doneWall = System.currentTimeMillis();
             double total = (System.nanoTime() - t0) / 1e9;
+            cpu.add(cpuReport(cpuSeconds(started), serversBefore, cpuSeconds(servers), total, records));
+            for (ManagedProcess p : started) {
+                cpu.add("  " + p.name() + " by thread: " + threadCpu(p.pid()));
+            }
             long firstAssigned = Long.MAX_VALUE;
             for (ManagedProcess p : started) {
                 Matcher m = ASSIGNED.matcher(Files.readString(p.logFile()));
@@ -202,6 +215,69 @@ public final class ConsumerBenchmark {
         } finally {
             started.forEach(p -> p.stop(20));
         }
+    }
+
+    /** CPU seconds (user + system) each live process has used so far, by name. */
+    private static Map<String, Double> cpuSeconds(List<ManagedProcess> processes) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (ManagedProcess p : processes) {
+            ProcessHandle.of(p.pid()).flatMap(h -> h.info().totalCpuDuration())
+                    .ifPresent(d -> out.put(p.name(), d.toNanos() / 1e9));
+        }
+        return out;
+    }
+
+    /**
+     * CPU seconds of a process's threads, grouped by name with digits folded ("hdfs-writer-#"), largest
+     * first; from /proc (Linux), so threads that already ended are not counted.
+     */
+    private static String threadCpu(long pid) {
+        Map<String, Double> byName = new LinkedHashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException ended) {
+                    continue;
+                }
+                // pid (comm) state ... ; utime and stime are the 12th and 13th fields after the ')'
+                int close = stat.lastIndexOf(')');
+                String name = stat.substring(stat.indexOf('(') + 1, close).replaceAll("\\d+", "#");
+                String[] f = stat.substring(close + 2).split(" ");
+                double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
+                byName.merge(name, seconds, Double::sum);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return "not available (" + e + ")";
+        }
+        StringBuilder out = new StringBuilder();
+        byName.entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue().reversed())
+                .filter(e -> e.getValue() >= 0.05)
+                .forEach(e -> out.append(String.format("%s %.2f s, ", e.getKey(), e.getValue())));
+        return out.length() == 0 ? "-" : out.substring(0, out.length() - 2);
+    }
+
+    /** Where the cores went during the drain: CPU seconds per process, and per record. */
+    private static String cpuReport(Map<String, Double> consumers, Map<String, Double> serversBefore,
+            Map<String, Double> serversAfter, double wallSeconds, long records) {
+        StringBuilder line = new StringBuilder("CPU during the drain (user + system):");
+        double sum = 0;
+        double consumerSum = 0;
+        for (Map.Entry<String, Double> e : consumers.entrySet()) {
+            line.append(String.format(" %s %.1f s,", e.getKey(), e.getValue()));
+            sum += e.getValue();
+            consumerSum += e.getValue();
+        }
+        for (Map.Entry<String, Double> e : serversAfter.entrySet()) {
+            double used = e.getValue() - serversBefore.getOrDefault(e.getKey(), 0.0);
+            line.append(String.format(" %s %.1f s,", e.getKey(), used));
+            sum += used;
+        }
+        line.append(String.format(" in all %.1f s in %.1f s on %d cores; %.2f µs per record (consumers alone %.2f µs)",
+                sum, wallSeconds, Runtime.getRuntime().availableProcessors(), sum * 1e6 / records,
+                consumerSum * 1e6 / records));
+        return line.toString();
     }
 
     /** Records covered by the checkpoints (each partition counted up to its end offset). */
