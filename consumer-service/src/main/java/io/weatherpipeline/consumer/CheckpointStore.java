@@ -1,16 +1,13 @@
 package io.weatherpipeline.consumer;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+
+import io.weatherpipeline.common.DurableFiles;
 
 /**
  * Checkpoints {@code partition-N.json} on local disk, each replaced atomically and durably: write a
@@ -54,28 +51,9 @@ public final class CheckpointStore {
         }
     }
 
-    /** Replaces the checkpoint of {@code partition} atomically and durably. */
+    /** Replaces the checkpoint of {@code partition} atomically and durably ({@link DurableFiles}). */
     public void write(int partition, Checkpoint checkpoint) throws IOException {
-        Files.createDirectories(dir);
-        Path file = file(partition);
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap((checkpoint.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                ch.write(bytes);
-            }
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("The checkpoint directory " + dir + " cannot replace files atomically", e);
-        }
-        // The rename itself is durable only once the directory is.
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        }
+        DurableFiles.replace(file(partition), (checkpoint.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** A checkpoint file that exists but cannot be parsed. */
