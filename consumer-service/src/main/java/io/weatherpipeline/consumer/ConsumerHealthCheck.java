@@ -6,6 +6,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import io.weatherpipeline.pinning.PartitionClaims;
+import io.weatherpipeline.pinning.ClaimWatch;
 
 /** Ready while every claimed partition is held and written; otherwise says what it waits for. */
 @Readiness
@@ -29,7 +31,7 @@ public class ConsumerHealthCheck implements HealthCheck {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("kafka-to-hdfs writer")
                 .status(problem == null)
                 .withData("claimed", PartitionClaims.format(writers.claims()))
-                .withData("assigned", PartitionClaims.format(writers.assignedPartitions()));
+                .withData("assigned", PartitionClaims.format(writers.held()));
         writers.positions().forEach((p, c) -> b.withData("partition-" + p, c.toJson()));
         return (problem == null ? b : b.withData("waiting_for", problem)).build();
     }

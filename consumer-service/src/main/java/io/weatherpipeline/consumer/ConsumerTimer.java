@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.weatherpipeline.pinning.ClaimWatch;
 
 /**
  * Every 200 ms, on its own thread: writes buffers that reached {@code consumer.flush.max-age} (so a

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.common.annotation.Blocking;
+import io.weatherpipeline.pinning.PartitionClaims;
 
 /**
  * What this consumer has committed, read the way any reader should ({@link CommittedBatches}):
@@ -39,7 +40,7 @@ public class PartitionResource {
         for (int p : writers.claims()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("partition", p);
-            m.put("assigned", writers.assignedPartitions().contains(p));
+            m.put("assigned", writers.held().contains(p));
             committed.checkpoint(p).ifPresent(c -> {
                 m.put("batch_id", c.batchId());
                 m.put("offset", c.offset());

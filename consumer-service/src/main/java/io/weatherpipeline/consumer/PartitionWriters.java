@@ -22,6 +22,8 @@ import io.micrometer.core.instrument.Counter;
 import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.weatherpipeline.common.Backoff;
+import io.weatherpipeline.pinning.PartitionClaims;
+import io.weatherpipeline.pinning.PinnedPartitions;
 import io.weatherpipeline.consumer.CheckpointStore.CorruptCheckpointException;
 import io.weatherpipeline.consumer.PartitionRecovery.InconsistentPartitionException;
 
@@ -34,7 +36,7 @@ import io.weatherpipeline.consumer.PartitionRecovery.InconsistentPartitionExcept
 // Created at start-up, so a bad consumer.* value stops the start with its key named.
 @Startup
 @ApplicationScoped
-public class PartitionWriters {
+public class PartitionWriters implements PinnedPartitions {
 
     private static final Logger LOG = Logger.getLogger(PartitionWriters.class);
 
@@ -61,7 +63,7 @@ public class PartitionWriters {
     PartitionWriters(ConsumerConfig config, FileSystem fs, DeadLetterPublisher deadLetters, FaultInjector faults,
             FatalErrors fatal, GroupOffsets groupOffsets, MeterRegistry registry) {
         this.config = config;
-        this.claims = PartitionClaims.parse(config.partitions());
+        this.claims = PartitionClaims.parse("consumer.partitions", config.partitions());
         this.policy = new FlushPolicy(config.flush().everyPoll(), config.flush().maxRecords(), config.flush().maxAge());
         this.files = new BatchFiles(fs, config.hdfs().dataDir(), config.hdfs().replication().orElse(null));
         this.checkpoints = new CheckpointStore(Path.of(config.checkpointDir()));
@@ -77,6 +79,7 @@ public class PartitionWriters {
                 PartitionClaims.format(claims), config.topic(), files.dataDir(), checkpoints.dir(), policy);
     }
 
+    @Override
     public Set<Integer> claims() {
         return claims;
     }
@@ -96,7 +99,8 @@ public class PartitionWriters {
      *
      * @return the offset to seek to, or -1 when the partition cannot be written (see {@link FatalErrors})
      */
-    long assigned(int partition) {
+    @Override
+    public long assigned(int partition) {
         lock.lock();
         try {
             PartitionWriter w = writers.get(partition);
@@ -126,7 +130,8 @@ public class PartitionWriters {
      * partition is written once the rebalance goes on); the writer is kept, buffer and all, until the
      * partition comes back, and is not flushed meanwhile.
      */
-    void revoked(int partition) {
+    @Override
+    public void revoked(int partition) {
         lock.lock();
         try {
             PartitionWriter w = writers.get(partition);
@@ -145,7 +150,8 @@ public class PartitionWriters {
     }
 
     /** Partitions held now. */
-    public Set<Integer> assignedPartitions() {
+    @Override
+    public Set<Integer> held() {
         lock.lock();
         try {
             return new TreeSet<>(attached);
@@ -204,7 +210,7 @@ public class PartitionWriters {
      * try each.
      */
     void flushDue() {
-        for (int partition : assignedPartitions()) {
+        for (int partition : held()) {
             lock.lock();
             try {
                 PartitionWriter w = writers.get(partition);

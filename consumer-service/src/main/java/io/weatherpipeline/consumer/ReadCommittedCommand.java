@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.hadoop.fs.FileSystem;
+import io.weatherpipeline.pinning.PartitionClaims;
 
 /**
  * A command for readers outside the service ({@code ./weather read}): prints the committed rows of
@@ -38,7 +39,7 @@ public final class ReadCommittedCommand {
                     case "--hdfs" -> hdfs = args[++i];
                     case "--data-dir" -> dataDir = args[++i];
                     case "--checkpoint-dir" -> checkpointDir = args[++i];
-                    default -> partitions.addAll(PartitionClaims.parse(args[i]));
+                    default -> partitions.addAll(PartitionClaims.parse("partitions", args[i]));
                 }
             }
         } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {

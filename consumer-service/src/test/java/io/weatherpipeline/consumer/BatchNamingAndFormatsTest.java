@@ -78,17 +78,4 @@ class BatchNamingAndFormatsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new FlushPolicy(false, 1, Duration.ZERO))
                 .getMessage().contains("consumer.flush.max-age"));
     }
-
-    @Test
-    void partitionListsAsTheSeedsWroteThem() {
-        assertEquals(Set.of(0), PartitionClaims.parse("0"));
-        assertEquals(Set.of(0, 2), PartitionClaims.parse("0,2"));
-        assertEquals(Set.of(0, 1, 2, 3), PartitionClaims.parse("0 1 2 3"));
-        assertEquals(Set.of(1, 3), PartitionClaims.parse(" 3, 1 "));
-        assertEquals("0,1,3", PartitionClaims.format(Set.of(3, 0, 1)));
-        for (String bad : List.of("", " ", "a", "1,,x", "-1", "1,1", "0.5")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PartitionClaims.parse(bad), bad);
-            assertTrue(e.getMessage().contains("consumer.partitions"), e.getMessage());
-        }
-    }
 }

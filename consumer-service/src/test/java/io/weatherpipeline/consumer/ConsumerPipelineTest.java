@@ -78,7 +78,7 @@ class ConsumerPipelineTest {
         for (int p = 0; p < 4; p++) {
             Reconciliation.assertExactlyOnce(sent, committed, p, "pipeline");
         }
-        assertEquals(Set.of(0, 1, 2, 3), writers.assignedPartitions());
+        assertEquals(Set.of(0, 1, 2, 3), writers.held());
         // Readable by a Parquet reader that is not ours, with the seeds' three columns and our footer.
         BatchFileName first = committed.files(3).get(0);
         IndependentReaderCheck.assertReadable(fs, writers.files().path(first), writers.files().rows(first),

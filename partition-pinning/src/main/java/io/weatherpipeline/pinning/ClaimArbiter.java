@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.pinning;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +37,12 @@ public final class ClaimArbiter {
      * @param partitions the partitions it gets
      * @param problems why it does not get some it claims (empty when it gets them all)
      */
-    public record Outcome(Set<Integer> partitions, List<String> problems) {
+    public record Outcome(Set<Integer> partitions, List<ClaimProblem> problems) {
+
+        /** Whether every problem may end by itself (so none is fatal, however long it lasts). */
+        public boolean onlyTransientProblems() {
+            return problems.stream().allMatch(p -> p.kind().isTransient());
+        }
     }
 
     private ClaimArbiter() {
@@ -48,7 +53,7 @@ public final class ClaimArbiter {
      */
     public static Map<String, Outcome> assign(String topic, int partitionCount, List<Claim> claims) {
         Map<String, Set<Integer>> given = new TreeMap<>();
-        Map<String, List<String>> problems = new TreeMap<>();
+        Map<String, List<ClaimProblem>> problems = new TreeMap<>();
         for (Claim c : claims) {
             given.put(c.memberId(), new TreeSet<>());
             problems.put(c.memberId(), new ArrayList<>());
@@ -57,12 +62,14 @@ public final class ClaimArbiter {
         for (Claim c : claims) {
             for (int p : c.claimed()) {
                 if (partitionCount < 0) {
-                    problems.get(c.memberId()).add("topic " + topic + " does not exist yet");
+                    problems.get(c.memberId()).add(new ClaimProblem(ClaimProblem.Kind.TOPIC_MISSING, -1,
+                            "topic " + topic + " does not exist yet"));
                     break;
                 }
                 if (p >= partitionCount) {
-                    problems.get(c.memberId()).add("partition " + p + " does not exist: topic " + topic + " has "
-                            + partitionCount + " partitions (0.." + (partitionCount - 1) + ")");
+                    problems.get(c.memberId()).add(new ClaimProblem(ClaimProblem.Kind.NO_SUCH_PARTITION, p, "partition " + p
+                            + " does not exist: topic " + topic + " has " + partitionCount + " partitions (0.."
+                            + (partitionCount - 1) + ")"));
                     continue;
                 }
                 byPartition.computeIfAbsent(p, k -> new ArrayList<>()).add(c);
@@ -76,8 +83,8 @@ public final class ClaimArbiter {
             given.get(winner.memberId()).add(p);
             for (Claim loser : claimants) {
                 if (loser != winner) {
-                    problems.get(loser.memberId()).add("partition " + p + " is held by another consumer of the group ("
-                            + winner.description() + ")");
+                    problems.get(loser.memberId()).add(new ClaimProblem(ClaimProblem.Kind.HELD_ELSEWHERE, p, "partition "
+                            + p + " is held by another consumer of the group (" + winner.description() + ")"));
                 }
             }
         });

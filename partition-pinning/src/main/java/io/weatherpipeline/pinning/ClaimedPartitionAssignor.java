@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.pinning;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor;
@@ -25,9 +25,11 @@ import org.jboss.logging.Logger;
  * member exactly those ({@link ClaimArbiter}). Rebalances therefore never move a partition to
  * another instance, while the group's rebalance listener still runs on every assignment.
  *
- * <p>Kafka creates the assignor itself, from {@code partition.assignment.strategy}; its own setting
- * {@value #CLAIMS_CONFIG} comes through the channel's consumer configuration. What the leader said
- * about this member's claims is published in {@link #lastOutcome()} for the service to act on.
+ * <p>Kafka creates the assignor itself, from {@code partition.assignment.strategy}, and configures it
+ * from the channel's consumer configuration: {@value #CLAIMS_CONFIG} holds the claims, and
+ * {@value ClaimOutcomes#CONFIG} the channel's {@link ClaimOutcomes}, where what the leader said about
+ * this member's claims is recorded for the service to act on. Problems travel from the leader to the
+ * member as {@link ClaimProblem}s in the assignment's user data.
  */
 public class ClaimedPartitionAssignor implements ConsumerPartitionAssignor, Configurable {
 
@@ -36,9 +38,9 @@ public class ClaimedPartitionAssignor implements ConsumerPartitionAssignor, Conf
 
     private static final Logger LOG = Logger.getLogger(ClaimedPartitionAssignor.class);
     private static final long STARTED_AT = System.currentTimeMillis();
-    private static final AtomicReference<ClaimArbiter.Outcome> LAST_OUTCOME = new AtomicReference<>();
 
     private Set<Integer> claims = Set.of();
+    private ClaimOutcomes outcomes;
     private String description = "?";
 
     @Override
@@ -47,7 +49,8 @@ public class ClaimedPartitionAssignor implements ConsumerPartitionAssignor, Conf
         if (value == null) {
             throw new IllegalArgumentException(CLAIMS_CONFIG + " is not set: the consumer must say which partitions it owns");
         }
-        claims = PartitionClaims.parse(value.toString());
+        claims = PartitionClaims.parse(CLAIMS_CONFIG, value.toString());
+        outcomes = ClaimOutcomes.from(configs);
         description = "client " + configs.get("client.id") + " on " + hostName() + ", claiming "
                 + PartitionClaims.format(claims);
     }
@@ -84,11 +87,11 @@ public class ClaimedPartitionAssignor implements ConsumerPartitionAssignor, Conf
                     }
                 }
                 byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(new ClaimArbiter.Claim(e.getKey(),
-                        PartitionClaims.parse(lines[1]), owned, Long.parseLong(lines[0]), lines[2]));
+                        PartitionClaims.parse(CLAIMS_CONFIG, lines[1]), owned, Long.parseLong(lines[0]), lines[2]));
             }
         }
         Map<String, List<TopicPartition>> partitions = new HashMap<>();
-        Map<String, List<String>> problems = new HashMap<>();
+        Map<String, List<ClaimProblem>> problems = new HashMap<>();
         subscriptions.keySet().forEach(m -> {
             partitions.put(m, new ArrayList<>());
             problems.put(m, new ArrayList<>());
@@ -112,8 +115,8 @@ public class ClaimedPartitionAssignor implements ConsumerPartitionAssignor, Conf
             }
         });
         Map<String, Assignment> out = new HashMap<>();
-        partitions.forEach((member, tps) -> out.put(member, new Assignment(tps, ByteBuffer.wrap(
-                String.join("\n", problems.get(member)).getBytes(StandardCharsets.UTF_8)))));
+        partitions.forEach((member, tps) -> out.put(member, new Assignment(tps, ByteBuffer.wrap(String.join("\n",
+                problems.get(member).stream().map(ClaimProblem::encode).toList()).getBytes(StandardCharsets.UTF_8)))));
         return new GroupAssignment(out);
     }
 
@@ -123,12 +126,9 @@ public class ClaimedPartitionAssignor implements ConsumerPartitionAssignor, Conf
                 : StandardCharsets.UTF_8.decode(assignment.userData().duplicate()).toString();
         Set<Integer> got = new HashSet<>();
         assignment.partitions().forEach(tp -> got.add(tp.partition()));
-        LAST_OUTCOME.set(new ClaimArbiter.Outcome(Set.copyOf(got), text.isEmpty() ? List.of() : List.of(text.split("\n"))));
-    }
-
-    /** What the group leader decided for this process's consumer in the last rebalance, or null before one. */
-    public static ClaimArbiter.Outcome lastOutcome() {
-        return LAST_OUTCOME.get();
+        List<ClaimProblem> problems = text.isEmpty() ? List.of()
+                : Stream.of(text.split("\n")).map(ClaimProblem::decode).toList();
+        outcomes.record(new ClaimArbiter.Outcome(Set.copyOf(got), problems));
     }
 
     private static String hostName() {

@@ -1,22 +1,25 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.pinning;
 
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Parses the partitions a consumer owns: {@code 0}, {@code 0,2} or {@code 0 1 2 3} (the seeds' command line). */
+/**
+ * Parses the partitions an instance owns: {@code 0}, {@code 0,2} or {@code 0 1 2 3} (the last is how the
+ * original course design's consumer took them on its command line).
+ */
 public final class PartitionClaims {
 
     private PartitionClaims() {
     }
 
     /**
-     * @throws IllegalArgumentException naming the bad entry, for an empty list, a non-number, a
-     *     negative number or a repeated partition
+     * @param key the configuration key the text comes from, named in errors (e.g. {@code stats.partitions})
+     * @throws IllegalArgumentException naming the key and the bad entry, for an empty list, a non-number,
+     *     a negative number or a repeated partition
      */
-    public static Set<Integer> parse(String text) {
+    public static Set<Integer> parse(String key, String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("consumer.partitions is empty: name the partition(s) this consumer owns,"
-                    + " e.g. 0 or 0,2");
+            throw new IllegalArgumentException(key + " is empty: name the partition(s) this instance owns, e.g. 0 or 0,2");
         }
         Set<Integer> out = new TreeSet<>();
         for (String part : text.trim().split("[,\\s]+")) {
@@ -24,14 +27,14 @@ public final class PartitionClaims {
             try {
                 p = Integer.parseInt(part);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("consumer.partitions '" + text + "': '" + part
+                throw new IllegalArgumentException(key + " '" + text + "': '" + part
                         + "' is not a partition number");
             }
             if (p < 0) {
-                throw new IllegalArgumentException("consumer.partitions '" + text + "': " + p + " is negative");
+                throw new IllegalArgumentException(key + " '" + text + "': " + p + " is negative");
             }
             if (!out.add(p)) {
-                throw new IllegalArgumentException("consumer.partitions '" + text + "': " + p + " is named twice");
+                throw new IllegalArgumentException(key + " '" + text + "': " + p + " is named twice");
             }
         }
         return Set.copyOf(out);

@@ -1,49 +1,45 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.pinning;
 
 import java.util.Collection;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
-import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 
 /**
- * Seeks every partition the group assigns to where this instance's writer continues: the local
- * checkpoint the first time, the writer's position if the partition comes back. Runs on the channel's
- * polling thread, during the group's rebalance; {@link ClaimedPartitionAssignor} makes sure the
- * partitions are the ones this instance claims. Wired by
- * {@code mp.messaging.incoming.temperatures.consumer-rebalance-listener.name}.
+ * Seeks every partition the group assigns to where the owner ({@link PinnedPartitions}) continues, and
+ * tells the owner about revoked partitions. Runs on the channel's polling thread, during the group's
+ * rebalance; {@link ClaimedPartitionAssignor} makes sure the partitions are the ones this instance
+ * claims. A service produces one as an {@code @Identifier(NAME)} bean and names it in
+ * {@code mp.messaging.incoming.<channel>.consumer-rebalance-listener.name}.
  */
-@ApplicationScoped
-@Identifier(PinnedPartitionsListener.NAME)
 public class PinnedPartitionsListener implements KafkaConsumerRebalanceListener {
 
+    /** The bean identifier the channels' configuration names. */
     public static final String NAME = "pinned-partitions";
 
     private static final Logger LOG = Logger.getLogger(PinnedPartitionsListener.class);
 
-    private final PartitionWriters writers;
+    private final PinnedPartitions owner;
 
-    PinnedPartitionsListener(PartitionWriters writers) {
-        this.writers = writers;
+    public PinnedPartitionsListener(PinnedPartitions owner) {
+        this.owner = owner;
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         for (TopicPartition tp : partitions) {
-            if (!writers.claims().contains(tp.partition())) {
+            if (!owner.claims().contains(tp.partition())) {
                 // Only a foreign assignor could do this: never read it, so never write it.
-                LOG.errorf("Partition %s was assigned but is not claimed (consumer.partitions=%s): paused", tp,
-                        PartitionClaims.format(writers.claims()));
+                LOG.errorf("Partition %s was assigned but is not claimed (claims: %s): paused", tp,
+                        PartitionClaims.format(owner.claims()));
                 consumer.pause(List.of(tp));
                 continue;
             }
-            long offset = writers.assigned(tp.partition());
+            long offset = owner.assigned(tp.partition());
             if (offset < 0) {
                 consumer.pause(List.of(tp));
                 continue;
@@ -56,7 +52,7 @@ public class PinnedPartitionsListener implements KafkaConsumerRebalanceListener 
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         for (TopicPartition tp : partitions) {
-            writers.revoked(tp.partition());
+            owner.revoked(tp.partition());
             LOG.infof("Partition %d revoked", tp.partition());
         }
     }

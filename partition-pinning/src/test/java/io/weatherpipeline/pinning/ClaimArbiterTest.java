@@ -1,6 +1,7 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.pinning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.weatherpipeline.consumer.ClaimArbiter.Claim;
-import io.weatherpipeline.consumer.ClaimArbiter.Outcome;
+import io.weatherpipeline.pinning.ClaimArbiter.Claim;
+import io.weatherpipeline.pinning.ClaimArbiter.Outcome;
 
 /** The pinning rule: each member gets what it claims, no partition twice. */
 class ClaimArbiterTest {
@@ -36,8 +37,10 @@ class ClaimArbiterTest {
         assertEquals(Set.of(0), out.get("old").partitions());
         assertEquals(Set.of(1), out.get("new").partitions());
         assertEquals(1, out.get("new").problems().size());
-        assertTrue(out.get("new").problems().get(0).contains("partition 0 is held by another consumer of the group (client old)"),
-                out.get("new").problems().toString());
+        ClaimProblem problem = out.get("new").problems().get(0);
+        assertEquals(new ClaimProblem(ClaimProblem.Kind.HELD_ELSEWHERE, 0,
+                "partition 0 is held by another consumer of the group (client old)"), problem);
+        assertFalse(out.get("new").onlyTransientProblems());
     }
 
     @Test
@@ -55,15 +58,25 @@ class ClaimArbiterTest {
     void aPartitionThatDoesNotExistIsReportedAndTheRestAssigned() {
         Map<String, Outcome> out = ClaimArbiter.assign("temperatures", 4, List.of(claim("a", Set.of(3, 7), Set.of(), 1)));
         assertEquals(Set.of(3), out.get("a").partitions());
-        assertEquals(List.of("partition 7 does not exist: topic temperatures has 4 partitions (0..3)"),
-                out.get("a").problems());
+        assertEquals(List.of(new ClaimProblem(ClaimProblem.Kind.NO_SUCH_PARTITION, 7,
+                "partition 7 does not exist: topic temperatures has 4 partitions (0..3)")), out.get("a").problems());
     }
 
     @Test
     void aMissingTopicAssignsNothingAndSaysSo() {
         Map<String, Outcome> out = ClaimArbiter.assign("temperatures", -1, List.of(claim("a", Set.of(0, 1), Set.of(), 1)));
         assertEquals(Set.of(), out.get("a").partitions());
-        assertEquals(List.of("topic temperatures does not exist yet"), out.get("a").problems());
+        assertEquals(List.of(new ClaimProblem(ClaimProblem.Kind.TOPIC_MISSING, -1, "topic temperatures does not exist yet")),
+                out.get("a").problems());
+        assertTrue(out.get("a").onlyTransientProblems());
+    }
+
+    @Test
+    void aProblemSurvivesTheTripInTheAssignmentUserData() {
+        for (ClaimProblem p : List.of(new ClaimProblem(ClaimProblem.Kind.TOPIC_MISSING, -1, "topic t does not exist yet"),
+                new ClaimProblem(ClaimProblem.Kind.HELD_ELSEWHERE, 3, "partition 3 is held (client x on host: y)"))) {
+            assertEquals(p, ClaimProblem.decode(p.encode()));
+        }
     }
 
     @Test
