@@ -76,11 +76,10 @@ public final class KafkaTopics {
      * {@link #createIfAbsent}, then, when the topic already existed, checks that it has the
      * partitions {@code topic} asks for.
      *
-     * @param partitionsSource where the partition count comes from (a setting's name), for the error
-     * @param remedy what the operator can do about a mismatch, ending the error
+     * @param remedy what the operator can do about a mismatch, naming the setting: ends the error
      * @throws PartitionCountMismatchException when an existing topic has another partition count
      */
-    public static void ensure(Admin admin, NewTopic topic, Duration timeout, String partitionsSource, String remedy)
+    public static void ensure(Admin admin, NewTopic topic, Duration timeout, String remedy)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (createIfAbsent(admin, topic, timeout) || topic.numPartitions() < 0) {
             return;
@@ -88,8 +87,7 @@ public final class KafkaTopics {
         int existing = partitionCount(admin, topic.name(), timeout);
         if (existing != topic.numPartitions()) {
             throw new PartitionCountMismatchException("Topic " + topic.name() + " exists with " + existing
-                    + " partition(s) but " + topic.numPartitions() + " are configured (" + partitionsSource + "). "
-                    + remedy);
+                    + " partition(s) but " + topic.numPartitions() + " are configured. " + remedy);
         }
         LOG.infof("Using existing topic %s (%d partitions)", topic.name(), existing);
     }
