@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.weatherpipeline.common.Backoff;
+import io.weatherpipeline.common.RetryState;
 
 /**
  * The simulation clock: every tick inserts the next day(s) of every active station into MySQL in
@@ -23,7 +23,6 @@ import io.weatherpipeline.common.Backoff;
 public class WeatherGenerator {
 
     private static final Logger LOG = Logger.getLogger(WeatherGenerator.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final TemperatureRepository repository;
     private final GeneratorConfig config;
@@ -32,7 +31,8 @@ public class WeatherGenerator {
     private final Counter rowsInserted;
     private final String databaseUrl;
     private final AtomicBoolean restored = new AtomicBoolean();
-    private final Backoff backoff = new Backoff(Duration.ofMillis(500), MAX_BACKOFF);
+    private final RetryState retry = new RetryState(LOG, Duration.ofMillis(500), Duration.ofSeconds(30),
+            "no day is skipped");
 
     WeatherGenerator(TemperatureRepository repository, GeneratorConfig config, StationCalendar calendar,
             MeterRegistry registry, @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl) {
@@ -46,20 +46,15 @@ public class WeatherGenerator {
 
     /** One tick of the simulation clock; never fails (a failure becomes a pause and a retry). */
     Uni<Void> tick() {
-        if (!backoff.mayTry(System.nanoTime())) {
+        if (!retry.mayTry(System.nanoTime())) {
             return Uni.createFrom().voidItem();
         }
         Uni<Void> work = restored.get() ? generate() : restore().chain(this::generate);
         return work
-                .invoke(() -> {
-                    if (backoff.succeeded()) {
-                        LOG.infof("MySQL at %s answers again; generating from %s", databaseUrl, calendar.currentDay());
-                    }
-                })
+                .invoke(() -> retry.succeeded(System.nanoTime(), () -> "generating from " + calendar.currentDay()))
                 .onFailure().recoverWithUni(e -> {
-                    Duration wait = backoff.failed(System.nanoTime());
-                    LOG.warnf("Waiting for MySQL at %s: %s (next try in %d ms; no day is skipped)", databaseUrl,
-                            e.getMessage(), wait.toMillis());
+                    retry.failed(System.nanoTime(), "MySQL at " + databaseUrl
+                            + (restored.get() ? " to insert the next day(s)" : " to read where each station stopped"), e);
                     return Uni.createFrom().voidItem();
                 });
     }
