@@ -32,6 +32,7 @@ import io.weatherpipeline.stack.ManagedProcess;
 import io.weatherpipeline.stack.Ports;
 import io.weatherpipeline.stack.StackSettings;
 import io.weatherpipeline.stack.StackSettings.Server;
+import io.weatherpipeline.stack.launcher.ServiceCommand;
 
 /**
  * Measures, on one fresh Kafka broker and a fresh HDFS (NameNode + 3 DataNodes, replication 3):
@@ -161,14 +162,14 @@ public final class ConsumerBenchmark {
                 String name = "consumer-" + claim.replace(',', '-');
                 // Logs survive a wipe; this run's start time is read from this run's log only.
                 Files.deleteIfExists(s.logDir().resolve(name + ".log"));
-                List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m"));
+                // A bigger heap than in production: the benchmark drains millions of records.
+                List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
                 // e.g. -XX:StartFlightRecording=filename=consumer.jfr to profile the consumer alone
                 String opts = System.getenv().getOrDefault("BENCH_CONSUMER_JAVA_OPTS", "").trim();
                 if (!opts.isEmpty()) {
-                    cmd.addAll(List.of(opts.split("\\s+")));
+                    jvm.addAll(List.of(opts.split("\\s+")));
                 }
-                cmd.addAll(List.of("-jar", repo.resolve("consumer-service/target/quarkus-app/quarkus-run.jar").toString()));
+                List<String> cmd = ServiceCommand.of(ServiceCommand.jarOf(repo, "consumer-service"), jvm);
                 started.add(ManagedProcess.start(name, cmd, env, repo, s.logDir().resolve(name + ".log"), s.pidDir()));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1800);

@@ -21,6 +21,7 @@ import io.weatherpipeline.stack.ManagedProcess;
 import io.weatherpipeline.stack.Ports;
 import io.weatherpipeline.stack.StackSettings;
 import io.weatherpipeline.stack.StackSettings.Server;
+import io.weatherpipeline.stack.launcher.ServiceCommand;
 
 /**
  * Measures, on one fresh Kafka broker and one MariaDB server:
@@ -148,22 +149,21 @@ public final class PipelineBenchmark {
     }
 
     private static ManagedProcess service(Path repo, String module, StackSettings s, int port, Map<String, String> own) {
-        Path jar = repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         Map<String, String> env = new java.util.LinkedHashMap<>(own);
         env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrapServers());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", s.mysqlReactiveUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", s.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", s.password());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+        // A bigger heap than in production: the benchmark drains millions of rows.
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         // e.g. BENCH_PRODUCER_JAVA_OPTS=-XX:StartFlightRecording=filename=producer.jfr to profile one service
         String opts = System.getenv().getOrDefault("BENCH_" + module.replace("-service", "").toUpperCase() + "_JAVA_OPTS", "")
                 .trim();
         if (!opts.isEmpty()) {
-            cmd.addAll(List.of(opts.split("\\s+")));
+            jvm.addAll(List.of(opts.split("\\s+")));
         }
-        cmd.addAll(List.of("-jar", jar.toString()));
+        List<String> cmd = ServiceCommand.of(ServiceCommand.jarOf(repo, module), jvm);
         return ManagedProcess.start(module, cmd, env, repo, s.logDir().resolve(module + ".log"), s.pidDir());
     }
 

@@ -30,6 +30,7 @@ import io.weatherpipeline.proto.ReportCodec;
 import io.weatherpipeline.stack.LocalStack;
 import io.weatherpipeline.stack.Ports;
 import io.weatherpipeline.stack.StackSettings.Server;
+import io.weatherpipeline.stack.launcher.ServiceCommand;
 import io.weatherpipeline.testsupport.SharedStack;
 
 /**
@@ -41,7 +42,7 @@ import io.weatherpipeline.testsupport.SharedStack;
 class DebugPrintIT {
 
     private static final Path WORK = Path.of("target/debug-it").toAbsolutePath();
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    private static final Path JAR = Path.of(ServiceCommand.JAR).toAbsolutePath();
     private static final Pattern LINE = Pattern.compile(
             "\\{'station_id': '(Station\\w+)', 'date': '(\\d{4}-\\d\\d-\\d\\d)', 'degrees': (-?[\\d.e+-]+), 'partition': (\\d)}");
 
@@ -141,8 +142,8 @@ class DebugPrintIT {
                 // Dies with this test JVM, whatever kills it.
                 cmd.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "KILL"));
             }
-            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-                    JAR.toString()));
+            // Its own stdout and stderr files (ServiceProcess merges them): the test reads each on its own.
+            cmd.addAll(ServiceCommand.of(JAR));
             ProcessBuilder b = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
             b.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             b.environment().put("QUARKUS_HTTP_PORT", String.valueOf(Ports.free()));

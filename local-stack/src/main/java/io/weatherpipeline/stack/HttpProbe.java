@@ -5,13 +5,13 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 
 /** Asks a Quarkus health endpoint whether a service is ready. */
-final class HttpProbe {
+public final class HttpProbe {
 
     private HttpProbe() {
     }
 
     /** The HTTP status of a GET, or -1 when nothing answers. */
-    static int status(String url) {
+    public static int status(String url) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
             c.setConnectTimeout(1000);

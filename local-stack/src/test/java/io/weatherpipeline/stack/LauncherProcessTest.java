@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.weatherpipeline.stack.launcher.WeatherLauncher;
+
 /**
  * The launcher as users run it, as its own process: a kill -9 of it leaves no server behind, a
  * second start finds the data of the first, and SIGTERM stops everything. MariaDB alone keeps this

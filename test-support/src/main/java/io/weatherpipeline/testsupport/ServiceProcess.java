@@ -15,6 +15,7 @@ import java.util.Map;
 
 import io.weatherpipeline.stack.ManagedProcess;
 import io.weatherpipeline.stack.Ports;
+import io.weatherpipeline.stack.launcher.ServiceCommand;
 
 /**
  * A packaged service ({@code target/quarkus-app/quarkus-run.jar} of the module under test) run as its
@@ -23,7 +24,7 @@ import io.weatherpipeline.stack.Ports;
  */
 public final class ServiceProcess {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    private static final Path JAR = Path.of(ServiceCommand.JAR).toAbsolutePath();
 
     private final ManagedProcess process;
     private final int port;
@@ -40,9 +41,7 @@ public final class ServiceProcess {
 
     /** Starts the packaged {@code jar} (a {@code quarkus-run.jar}) with {@code env} on a free HTTP port. */
     public static ServiceProcess start(String name, Path jar, Map<String, String> env, Path workDir) {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the ITs with ./mvnw verify (after package)");
-        }
+        List<String> command = ServiceCommand.of(jar);
         int port = Ports.free();
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -52,8 +51,7 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ManagedProcess p = ManagedProcess.start(name, List.of(java, "-Xmx256m", "-jar", jar.toString()), all, workDir,
+        ManagedProcess p = ManagedProcess.start(name, command, all, workDir,
                 workDir.resolve(name + ".log"), workDir.resolve("pids"));
         return new ServiceProcess(p, port);
     }

@@ -1,9 +1,12 @@
-package io.weatherpipeline.stack;
+package io.weatherpipeline.stack.launcher;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import io.weatherpipeline.stack.HttpProbe;
+import io.weatherpipeline.stack.StackException;
 
 /** Prints what the running launcher started, each with whether it is alive and healthy. */
 final class StackStatus {

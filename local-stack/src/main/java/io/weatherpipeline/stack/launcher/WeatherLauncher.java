@@ -1,4 +1,4 @@
-package io.weatherpipeline.stack;
+package io.weatherpipeline.stack.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,13 +11,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import io.weatherpipeline.stack.HttpProbe;
+import io.weatherpipeline.stack.LocalStack;
+import io.weatherpipeline.stack.ManagedProcess;
+import io.weatherpipeline.stack.Ports;
+import io.weatherpipeline.stack.Readiness;
+import io.weatherpipeline.stack.StackException;
+import io.weatherpipeline.stack.StackSettings;
+
 /**
- * The supervisor behind {@code ./weather}: starts the local stack and the four services, records
- * what runs where, and stops everything on SIGTERM or Ctrl-C.
+ * The supervisor behind {@code ./weather}: starts the local stack (the servers, package
+ * {@code io.weatherpipeline.stack}) and the services of {@link ServiceCatalog}, records what runs where,
+ * and stops everything on SIGTERM or Ctrl-C.
  *
  * <pre>
  *   run [--fresh] [--servers-only]   start and stay in the foreground until stopped
  *   status                            one line per component with its health
+ *   services                          one line per service: name, module, port (for ./weather)
  * </pre>
  */
 public final class WeatherLauncher {
@@ -38,12 +48,14 @@ public final class WeatherLauncher {
             switch (command) {
                 case "run" -> run(workDir, repo, flags.contains("--fresh"), flags.contains("--servers-only"));
                 case "status" -> System.exit(StackStatus.print(workDir) ? 0 : 1);
+                case "services" -> ServiceCatalog.ALL.forEach(s ->
+                        System.out.println(s.name() + "\t" + s.module() + "\t" + s.port()));
                 default -> {
-                    System.err.println("usage: WeatherLauncher run [--fresh] [--servers-only] | status");
+                    System.err.println("usage: WeatherLauncher run [--fresh] [--servers-only] | status | services");
                     System.exit(2);
                 }
             }
-        } catch (StackException | IllegalArgumentException e) {
+        } catch (StackException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("weather: " + e.getMessage());
             System.exit(1);
         }
@@ -76,11 +88,10 @@ public final class WeatherLauncher {
         Map<ManagedProcess, String> health = new LinkedHashMap<>();
         stack.processes().forEach(p -> health.put(p, "-"));
         if (!serversOnly) {
-            String partitions = System.getenv().getOrDefault("WEATHER_CONSUMER_PARTITIONS", "0,1,2,3");
-            for (ServiceSpec spec : ServiceSpec.pipeline(settings, partitions)) {
-                ManagedProcess p = startService(spec, repo, settings);
+            for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
+                ManagedProcess p = startService(service, repo, settings);
                 services.add(p);
-                health.put(p, spec.healthUrl());
+                health.put(p, service.healthUrl());
             }
             for (ManagedProcess p : services) {
                 Readiness.await(p, "/q/health/ready to answer 200", Duration.ofSeconds(120),
@@ -96,17 +107,11 @@ public final class WeatherLauncher {
         }
     }
 
-    private static ManagedProcess startService(ServiceSpec spec, Path repo, StackSettings settings) {
-        Path jar = repo.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new StackException(spec.name() + " is not built (" + jar + " is missing): run ./mvnw install -DskipTests");
-        }
-        Ports.requireFree(spec.httpPort(), spec.name() + " HTTP");
-        Map<String, String> env = new LinkedHashMap<>(spec.env());
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.httpPort()));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return ManagedProcess.start(spec.name(), List.of(java, "-Xmx256m", "-jar", jar.toString()), env,
-                repo.resolve(spec.module()), settings.logDir().resolve(spec.name() + ".log"), settings.pidDir());
+    private static ManagedProcess startService(ServiceCatalog.Service service, Path repo, StackSettings settings) {
+        Ports.requireFree(service.port(), service.name() + " HTTP");
+        return ManagedProcess.start(service.name(), ServiceCommand.of(ServiceCommand.jarOf(repo, service.module())),
+                service.environment(settings, System.getenv()), repo.resolve(service.module()),
+                settings.logDir().resolve(service.name() + ".log"), settings.pidDir());
     }
 
     private static void writeState(Path state, Map<ManagedProcess, String> health, List<String> endpoints,
@@ -118,10 +123,9 @@ public final class WeatherLauncher {
         StringBuilder ready = new StringBuilder();
         endpoints.forEach(e -> ready.append(e).append('\n'));
         if (!serversOnly) {
-            ready.append("Services   generator http://localhost:").append(ServiceSpec.GENERATOR_PORT)
-                    .append("  producer http://localhost:").append(ServiceSpec.PRODUCER_PORT)
-                    .append("  consumer http://localhost:").append(ServiceSpec.CONSUMER_PORT)
-                    .append("  debug http://localhost:").append(ServiceSpec.DEBUG_PORT).append('\n');
+            ready.append("Services  ");
+            ServiceCatalog.ALL.forEach(s -> ready.append(' ').append(s.name()).append(' ').append(s.url()).append(' '));
+            ready.append('\n');
         }
         try {
             Files.createDirectories(state);
