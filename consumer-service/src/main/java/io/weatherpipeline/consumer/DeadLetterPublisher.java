@@ -11,9 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,7 +20,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +28,6 @@ import org.jboss.logging.Logger;
  * after its poison records are acknowledged (acks=all), so no offset is ever unaccounted for; after a
  * crash before the checkpoint a poison record may be sent again, with the same source headers.
  */
-@ApplicationScoped
 public class DeadLetterPublisher {
 
     public static final String SOURCE_TOPIC = "source_topic";
@@ -46,9 +41,10 @@ public class DeadLetterPublisher {
     private final String topic;
     private KafkaProducer<byte[], byte[]> producer;
 
-    DeadLetterPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ConsumerConfig config) {
+    /** @param topic the dead-letter topic, created (with the broker's defaults) before the first send */
+    public DeadLetterPublisher(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
-        this.topic = config.deadLetterTopic();
+        this.topic = topic;
     }
 
     /** A record that could not be read as a Report. */
@@ -116,8 +112,7 @@ public class DeadLetterPublisher {
         }
     }
 
-    @PreDestroy
-    synchronized void close() {
+    public synchronized void close() {
         if (producer != null) {
             producer.close();
         }

@@ -2,8 +2,6 @@ package io.weatherpipeline.consumer;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Quarkus;
@@ -14,7 +12,6 @@ import io.quarkus.runtime.Quarkus;
  * the process exits with status 2, so an orchestrator shows the failure instead of a silent stall.
  * Nothing is lost: the checkpoint has not moved past anything unwritten.
  */
-@ApplicationScoped
 public class FatalErrors {
 
     /** Exit status of a fatal stop. */
@@ -25,8 +22,9 @@ public class FatalErrors {
     private final AtomicReference<String> first = new AtomicReference<>();
     private final boolean exit;
 
-    FatalErrors(ConsumerConfig config) {
-        this.exit = config.exitOnFatal();
+    /** @param exit whether a fatal error ends the process (status {@link #EXIT_STATUS}) */
+    public FatalErrors(boolean exit) {
+        this.exit = exit;
     }
 
     public void stop(String message) {

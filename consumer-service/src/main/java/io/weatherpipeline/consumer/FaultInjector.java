@@ -1,6 +1,6 @@
 package io.weatherpipeline.consumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
  * that step of batch {@code consumer.fault-injection.pause-at-batch} and says so in the log, so a test
  * can {@code kill -9} the process at exactly that moment. Does nothing unless configured.
  */
-@ApplicationScoped
 public class FaultInjector {
 
     /** The steps of writing a batch at which a crash is most dangerous. */
@@ -46,9 +45,13 @@ public class FaultInjector {
     private final Step step;
     private final long batchId;
 
-    FaultInjector(ConsumerConfig config) {
-        this.step = config.faultInjection().pauseAt().map(Step::parse).orElse(null);
-        this.batchId = config.faultInjection().pauseAtBatch();
+    /**
+     * @param pauseAt the step to stop at ({@code consumer.fault-injection.pause-at}), empty for none
+     * @param batchId the batch of any partition that stops there
+     */
+    public FaultInjector(Optional<String> pauseAt, long batchId) {
+        this.step = pauseAt.map(Step::parse).orElse(null);
+        this.batchId = batchId;
         if (step != null) {
             LOG.warnf("Fault injection is on: the consumer will stop at %s of batch %d and wait to be killed", step.key,
                     batchId);

@@ -1,7 +1,6 @@
 package io.weatherpipeline.consumer;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -11,15 +10,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
-import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.weatherpipeline.common.Backoff;
 import io.weatherpipeline.pinning.PartitionClaims;
@@ -33,14 +29,12 @@ import io.weatherpipeline.consumer.PartitionRecovery.InconsistentPartitionExcept
  * (polling thread). HDFS and Kafka failures are retried with a growing pause, with the lock released
  * between tries so a rebalance never waits for an outage.
  */
-// Created at start-up, so a bad consumer.* value stops the start with its key named.
-@Startup
-@ApplicationScoped
 public class PartitionWriters implements PinnedPartitions {
 
     private static final Logger LOG = Logger.getLogger(PartitionWriters.class);
 
-    private final ConsumerConfig config;
+    private final String topic;
+    private final String hdfsUri;
     private final Set<Integer> claims;
     private final FlushPolicy policy;
     private final BatchFiles files;
@@ -48,7 +42,7 @@ public class PartitionWriters implements PinnedPartitions {
     private final DeadLetterPublisher deadLetters;
     private final FaultInjector faults;
     private final FatalErrors fatal;
-    private final GroupOffsets groupOffsets;
+    private final BiConsumer<Integer, Checkpoint> checkpointed;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Integer, PartitionWriter> writers = new TreeMap<>();
     private final Set<Integer> attached = new TreeSet<>();
@@ -60,23 +54,31 @@ public class PartitionWriters implements PinnedPartitions {
     private volatile String waitingFor;
     private volatile boolean stopping;
 
-    PartitionWriters(ConsumerConfig config, FileSystem fs, DeadLetterPublisher deadLetters, FaultInjector faults,
-            FatalErrors fatal, GroupOffsets groupOffsets, MeterRegistry registry) {
-        this.config = config;
-        this.claims = PartitionClaims.parse("consumer.partitions", config.partitions());
-        this.policy = new FlushPolicy(config.flush().everyPoll(), config.flush().maxRecords(), config.flush().maxAge());
-        this.files = new BatchFiles(fs, config.hdfs().dataDir(), config.hdfs().replication().orElse(null));
-        this.checkpoints = new CheckpointStore(Path.of(config.checkpointDir()));
+    /**
+     * @param topic the topic whose partitions are written
+     * @param claims the partitions this instance claims
+     * @param hdfsUri the NameNode {@code files} write to, named while waiting for it
+     * @param checkpointed told, on a flusher thread, of every checkpoint written (partition, checkpoint)
+     */
+    public PartitionWriters(String topic, Set<Integer> claims, FlushPolicy policy, BatchFiles files, String hdfsUri,
+            CheckpointStore checkpoints, DeadLetterPublisher deadLetters, FaultInjector faults, FatalErrors fatal,
+            BiConsumer<Integer, Checkpoint> checkpointed, MeterRegistry registry) {
+        this.topic = topic;
+        this.claims = claims;
+        this.policy = policy;
+        this.files = files;
+        this.hdfsUri = hdfsUri;
+        this.checkpoints = checkpoints;
         this.deadLetters = deadLetters;
         this.faults = faults;
         this.fatal = fatal;
-        this.groupOffsets = groupOffsets;
+        this.checkpointed = checkpointed;
         this.rowsWritten = registry.counter("consumer.rows.written");
         this.filesWritten = registry.counter("consumer.files.written");
         this.poisonRecords = registry.counter("consumer.records.dead.lettered");
         this.skipped = registry.counter("consumer.records.skipped.as.written");
         LOG.infof("Owning partition(s) %s of %s; writing to %s; checkpoints in %s; flush: %s",
-                PartitionClaims.format(claims), config.topic(), files.dataDir(), checkpoints.dir(), policy);
+                PartitionClaims.format(claims), topic, files.dataDir(), checkpoints.dir(), policy);
     }
 
     @Override
@@ -110,7 +112,7 @@ public class PartitionWriters implements PinnedPartitions {
                     t.setDaemon(true);
                     return t;
                 });
-                w = new PartitionWriter(config.topic(), partition, files, checkpoints, deadLetters, faults, flusher,
+                w = new PartitionWriter(topic, partition, files, checkpoints, deadLetters, faults, flusher,
                         this::committed);
                 writers.put(partition, w);
             }
@@ -209,7 +211,7 @@ public class PartitionWriters implements PinnedPartitions {
      * when no record comes) and writes every buffer that has waited {@code consumer.flush.max-age}; one
      * try each.
      */
-    void flushDue() {
+    public void flushDue() {
         for (int partition : held()) {
             lock.lock();
             try {
@@ -237,7 +239,7 @@ public class PartitionWriters implements PinnedPartitions {
         return policy.isDue(w.buffered(), Duration.ofNanos(w.bufferAgeNanos(now)));
     }
 
-    void stop() {
+    public void stop() {
         stopping = true;
     }
 
@@ -247,7 +249,7 @@ public class PartitionWriters implements PinnedPartitions {
         rowsWritten.increment(batch.rows().size());
         poisonRecords.increment(batch.poison().size());
         BatchFooter f = batch.footer();
-        groupOffsets.checkpointed(f.partition(), batch.after());
+        checkpointed.accept(f.partition(), batch.after());
         LOG.debugf("Partition %d: batch %d written, offsets %d..%d; checkpoint %s", f.partition(), f.batchId(),
                 f.startOffset(), batch.after().offset() - 1, batch.after().toJson());
     }
@@ -302,7 +304,7 @@ public class PartitionWriters implements PinnedPartitions {
         } catch (IOException | RuntimeException e) {
             w.markUnrecovered();
             String what = e instanceof DeadLetterPublisher.DeadLetterException ? e.getMessage()
-                    : "HDFS at " + config.hdfs().uri() + " to write partition " + w.partition() + ": " + e.getMessage();
+                    : "HDFS at " + hdfsUri + " to write partition " + w.partition() + ": " + e.getMessage();
             if (!what.equals(waitingFor)) {
                 LOG.warnf(e, "Waiting for %s (retrying; nothing is lost or written twice)", what);
             }

@@ -4,10 +4,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -25,7 +21,6 @@ import org.jboss.logging.Logger;
  * {@link PartitionWriters#write}), so the records of a partition still reach its writer as one
  * stream that only ever steps back (to a seek position), never forward over a hole.
  */
-@ApplicationScoped
 public class PendingPolls {
 
     /** Polls that may wait: with {@code max.poll.records} 10,000, up to 40,000 records. */
@@ -39,13 +34,13 @@ public class PendingPolls {
     private Thread drainer;
     private volatile boolean stopped;
 
-    PendingPolls(PartitionWriters writers, FatalErrors fatal) {
+    public PendingPolls(PartitionWriters writers, FatalErrors fatal) {
         this.writers = writers;
         this.fatal = fatal;
     }
 
-    @PostConstruct
-    void start() {
+    /** Starts the thread that drains the queue. */
+    public void start() {
         drainer = new Thread(this::drain, "partition-writer");
         drainer.setDaemon(true);
         drainer.start();
@@ -56,7 +51,7 @@ public class PendingPolls {
      * service is stopping, or writing stopped for good) is dropped: none of it was taken, so it is
      * read again from the checkpoint on the next start.
      */
-    void put(ConsumerRecords<byte[], byte[]> polled) throws InterruptedException {
+    public void put(ConsumerRecords<byte[], byte[]> polled) throws InterruptedException {
         while (!queue.offer(polled, 200, TimeUnit.MILLISECONDS)) {
             if (stopped || !drainer.isAlive()) {
                 return;
@@ -80,8 +75,8 @@ public class PendingPolls {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    /** Stops the drainer, waiting up to 10 s for the poll it is writing. */
+    public void stop() {
         stopped = true;
         writers.stop();
         drainer.interrupt();
