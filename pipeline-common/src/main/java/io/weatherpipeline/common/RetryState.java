@@ -87,8 +87,9 @@ public final class RetryState {
         if (what == null) {
             return false;
         }
-        log.infof("No longer waiting for %s (%d failed tries in %d s): %s", what, failedTries,
-                Duration.ofNanos(nanoTime - waitingSince).toSeconds(), resuming.get());
+        log.infof("No longer waiting for %s (%d failed %s in %d s): %s", what, failedTries,
+                failedTries == 1 ? "try" : "tries", Duration.ofNanos(nanoTime - waitingSince).toSeconds(),
+                resuming.get());
         what = null;
         return true;
     }

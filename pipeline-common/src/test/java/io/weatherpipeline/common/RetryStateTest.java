@@ -103,17 +103,16 @@ class RetryStateTest {
 
     @Test
     void aNewWaitStartsItsCountAndClockAfresh() {
-        retry.failed(0, "HDFS at hdfs://nn:9000 to write partition 0", new IOException("down"));
+        String hdfs = "HDFS at hdfs://nn:9000 to write partition 0";
+        retry.failed(0, hdfs, new IOException("down"));
         retry.succeeded(SECOND, () -> "writing");
-        assertEquals(Duration.ofMillis(500), retry.failed(10 * SECOND, "HDFS at hdfs://nn:9000 to write partition 0",
-                new IOException("down again")));
+        assertEquals(Duration.ofMillis(500), retry.failed(10 * SECOND, hdfs, new IOException("down again")));
         retry.succeeded(12 * SECOND, () -> "writing");
         assertEquals(List.of(
-                "WARN Waiting for HDFS at hdfs://nn:9000 to write partition 0: down (next try in 500 ms; nothing is lost)",
-                "INFO No longer waiting for HDFS at hdfs://nn:9000 to write partition 0 (1 failed tries in 1 s): writing",
-                "WARN Waiting for HDFS at hdfs://nn:9000 to write partition 0: down again (next try in 500 ms;"
-                        + " nothing is lost)",
-                "INFO No longer waiting for HDFS at hdfs://nn:9000 to write partition 0 (1 failed tries in 2 s): writing"),
+                "WARN Waiting for " + hdfs + ": down (next try in 500 ms; nothing is lost)",
+                "INFO No longer waiting for " + hdfs + " (1 failed try in 1 s): writing",
+                "WARN Waiting for " + hdfs + ": down again (next try in 500 ms; nothing is lost)",
+                "INFO No longer waiting for " + hdfs + " (1 failed try in 2 s): writing"),
                 log.lines);
     }
 
