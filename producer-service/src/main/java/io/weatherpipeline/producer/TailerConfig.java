@@ -30,7 +30,7 @@ public interface TailerConfig {
     Duration interval();
 
     /** Most rows read per poll; they are sent in one Kafka transaction. */
-    @WithDefault("1000")
+    @WithDefault("50000")
     int batchSize();
 
     /** How long a missing id (an uncommitted or rolled-back insert) may hold the stream. */
