@@ -21,7 +21,10 @@ public interface TailerConfig {
     @WithDefault("1")
     short replication();
 
-    /** Delete and recreate the topic at start, as the seed did. Throws data away: off unless asked. */
+    /**
+     * Delete and recreate the topic at start, as the producer of the original course design did.
+     * Throws data away: off unless asked.
+     */
     @WithDefault("false")
     boolean reset();
 
