@@ -2,13 +2,11 @@ package io.weatherpipeline.producer;
 
 import java.nio.charset.StandardCharsets;
 
-/** Kafka record headers the producer writes. */
+/** Kafka record headers the producer writes (a dead letter's reason: {@code DeadLetterHeaders}). */
 public final class Headers {
 
     /** The source row's id in table {@code temperatures}, as decimal text. */
     public static final String ROW_ID = "row_id";
-    /** On dead letters: why the row could not be sent as a Report. */
-    public static final String REASON = "reason";
 
     private Headers() {
     }

@@ -29,6 +29,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.weatherpipeline.common.Backoff;
+import io.weatherpipeline.common.kafka.DeadLetterHeaders;
+import io.weatherpipeline.common.kafka.KafkaTopics;
 
 /**
  * Tails table {@code temperatures} into Kafka, each row exactly once.
@@ -110,9 +112,9 @@ public class TemperatureTailer {
     /** Creates the topics if needed, fences any earlier incarnation, then reads the watermark back. */
     private Uni<Void> recover() {
         return Uni.createFrom().item(() -> {
-            try (Admin admin = Admin.create(TopicSetup.adminConfig(bootstrapServers))) {
+            try (Admin admin = Admin.create(KafkaTopics.adminConfig(bootstrapServers))) {
                 TopicSetup.ensure(admin, config);
-            } catch (TopicSetup.PartitionMismatchException e) {
+            } catch (KafkaTopics.PartitionCountMismatchException e) {
                 throw e;
             } catch (Exception e) {
                 throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " to create or check topic "
@@ -256,7 +258,7 @@ public class TemperatureTailer {
                 config.deadLetterTopic());
         RecordHeaders headers = new RecordHeaders();
         headers.add(Headers.ROW_ID, Headers.rowId(e.row().id()));
-        headers.add(Headers.REASON, e.reason().getBytes(StandardCharsets.UTF_8));
+        DeadLetterHeaders.addReason(headers, e.reason());
         return new ProducerRecord<>(config.deadLetterTopic(), null,
                 e.row().stationId() == null ? "" : e.row().stationId(),
                 RowEncoder.deadLetterJson(e.row(), e.reason()).getBytes(StandardCharsets.UTF_8), headers);
@@ -266,7 +268,7 @@ public class TemperatureTailer {
         Throwable t = e;
         while (t != null) {
             if (t instanceof KafkaUnavailableException || t instanceof MySqlUnavailableException
-                    || t instanceof TopicSetup.PartitionMismatchException) {
+                    || t instanceof KafkaTopics.PartitionCountMismatchException) {
                 return t.getMessage();
             }
             t = t.getCause();

@@ -1,33 +1,27 @@
 package io.weatherpipeline.producer;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
+import io.weatherpipeline.common.kafka.KafkaTopics;
+
 /**
- * Makes sure the topics exist as configured. Unlike the seed, an existing topic is kept (its data
- * is the pipeline's history) unless {@code producer.reset=true}; one with another partition count
- * is a configuration error, since keys would land in other partitions than before.
+ * Makes sure the producer's topics exist as configured. The producer of the original course design
+ * deleted and recreated its topic at every start; here an existing topic is kept (its data is the
+ * pipeline's history) unless {@code producer.reset=true}, and one with another partition count stops
+ * the tailer ({@link KafkaTopics.PartitionCountMismatchException}).
  */
 public final class TopicSetup {
 
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);
-
-    /** The topic exists with a partition count other than the one configured. */
-    public static class PartitionMismatchException extends IllegalStateException {
-        public PartitionMismatchException(String message) {
-            super(message);
-        }
-    }
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private TopicSetup() {
     }
@@ -37,32 +31,10 @@ public final class TopicSetup {
         if (config.reset()) {
             reset(admin, config.topic());
         }
-        ensureTopic(admin, config.topic(), config.partitions(), config.replication());
-        ensureTopic(admin, config.deadLetterTopic(), 1, config.replication());
-    }
-
-    private static void ensureTopic(Admin admin, String topic, int partitions, short replication)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-        if (!names.contains(topic)) {
-            try {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(30, TimeUnit.SECONDS);
-                LOG.infof("Created topic %s with %d partition(s), replication %d", topic, partitions, replication);
-                return;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-        }
-        TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
-        int existing = d.partitions().size();
-        if (existing != partitions) {
-            throw new PartitionMismatchException("Topic " + topic + " exists with " + existing + " partition(s) but "
-                    + partitions + " are configured (producer.partitions). Fix the setting, or recreate the topic"
-                    + " with producer.reset=true, which deletes its data.");
-        }
-        LOG.infof("Using existing topic %s (%d partitions)", topic, existing);
+        KafkaTopics.ensure(admin, new NewTopic(config.topic(), config.partitions(), config.replication()), TIMEOUT,
+                "Fix producer.partitions, or recreate the topic with producer.reset=true, which deletes its data.");
+        KafkaTopics.ensure(admin, new NewTopic(config.deadLetterTopic(), 1, config.replication()), TIMEOUT,
+                "A dead-letter topic has 1 partition: recreate it, or name another in producer.dead-letter-topic.");
     }
 
     private static void reset(Admin admin, String topic) throws InterruptedException, ExecutionException,
@@ -79,10 +51,5 @@ public final class TopicSetup {
                 Thread.sleep(200);
             }
         }
-    }
-
-    static Map<String, Object> adminConfig(String bootstrapServers) {
-        return Map.of("bootstrap.servers", bootstrapServers, "request.timeout.ms", 10_000,
-                "default.api.timeout.ms", 20_000);
     }
 }

@@ -28,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.weatherpipeline.common.kafka.DeadLetterHeaders;
 import io.weatherpipeline.proto.Report;
 import io.weatherpipeline.proto.ReportCodec;
 import io.weatherpipeline.testsupport.WeatherStackResource;
@@ -135,7 +136,7 @@ class TailerTest {
                 .filter(r -> TopicReader.rowId(r) == bad).toList();
         assertEquals(1, dead.size());
         assertEquals("degrees 1000.0 is outside [-100.0, 100.0]",
-                new String(dead.get(0).headers().lastHeader(Headers.REASON).value(), StandardCharsets.UTF_8));
+                DeadLetterHeaders.reason(dead.get(0).headers()));
         assertTrue(new String(dead.get(0).value(), StandardCharsets.UTF_8).contains("\"id\":" + bad));
         List<ConsumerRecord<String, byte[]>> main = TopicReader.readAll(bootstrap, "temperatures");
         assertFalse(main.stream().anyMatch(r -> TopicReader.rowId(r) == bad), "bad row in the main topic");
