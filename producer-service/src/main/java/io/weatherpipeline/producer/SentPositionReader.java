@@ -5,29 +5,77 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.weatherpipeline.common.kafka.KafkaTopics;
 
 /**
- * Finds the last row id the producer committed to Kafka: the largest {@code row_id} header among
- * the committed records of every partition of the given topics (read_committed, so an aborted or
- * still-open transaction of a crashed producer is not counted). Kafka is the source of truth for
- * the watermark, so it survives a kill -9 with nothing written locally.
+ * Recovers where the tailer stopped: the last row id the producer committed to Kafka, the largest
+ * {@code row_id} header among the committed records of every partition of its topics (read_committed,
+ * so an aborted or still-open transaction of a crashed producer is not counted). Kafka is the source
+ * of truth for the watermark, so it survives a kill -9 with nothing written locally.
  */
-public final class SentPositionReader {
+@ApplicationScoped
+public class SentPositionReader {
 
     /** Records read back from each partition's end on the first try; doubled until a row id is found. */
     static final int FIRST_WINDOW = 256;
 
-    private SentPositionReader() {
+    private final TailerConfig config;
+    private final TransactionSender sender;
+    private final String bootstrapServers;
+
+    SentPositionReader(TailerConfig config, TransactionSender sender,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.sender = sender;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Creates the topics if needed ({@link TopicSetup}), fences any earlier incarnation
+     * ({@link TransactionSender#fence()}), then reads the last committed row id back. The blocking
+     * Kafka calls run on a worker thread.
+     */
+    public Uni<Long> recover() {
+        return Uni.createFrom().item(() -> {
+            try (Admin admin = Admin.create(KafkaTopics.adminConfig(bootstrapServers))) {
+                TopicSetup.ensure(admin, config);
+            } catch (KafkaTopics.PartitionCountMismatchException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ServerUnavailableException("Kafka at " + bootstrapServers + " to create or check topic "
+                        + config.topic(), e);
+            }
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(sender::fence)
+                .chain(() -> Uni.createFrom().item(this::lastSentRowId)
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    private long lastSentRowId() {
+        try {
+            return lastSentRowId(bootstrapServers, List.of(config.topic(), config.deadLetterTopic()));
+        } catch (RuntimeException e) {
+            throw new ServerUnavailableException("Kafka at " + bootstrapServers + " to read back the last row id sent",
+                    e);
+        }
     }
 
     /** The last committed row id, or 0 when nothing was ever sent. */
-    public static long lastSentRowId(String bootstrapServers, List<String> topics) {
+    static long lastSentRowId(String bootstrapServers, List<String> topics) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

@@ -1,82 +1,87 @@
 package io.weatherpipeline.producer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.KafkaProducer;
-import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
-import io.weatherpipeline.common.Backoff;
-import io.weatherpipeline.common.kafka.DeadLetterHeaders;
+import io.weatherpipeline.common.RetryState;
 import io.weatherpipeline.common.kafka.KafkaTopics;
 
 /**
- * Tails table {@code temperatures} into Kafka, each row exactly once.
+ * Tails table {@code temperatures} into Kafka, each row exactly once: every tick drains the rows
+ * above the watermark (the last id sent) in batches, one Kafka transaction each.
  *
  * <ul>
- * <li>Each poll's rows go out in one Kafka transaction, sent by the channel's producer on its
- * sending thread; the watermark (last id sent) moves only when the broker has committed it.</li>
- * <li>On start, and after any failed send (whose outcome is unknown), the watermark is read back
- * from Kafka itself: the largest committed {@code row_id} header. Nothing is kept locally, so a
- * kill -9 can neither skip nor repeat a row.</li>
+ * <li>The watermark moves only when the broker has committed a batch.</li>
+ * <li>On start, and after any failure (the outcome of a failed transaction is unknown), the watermark
+ * is read back from Kafka itself ({@link SentPositionReader}). Nothing is kept locally, so a kill -9
+ * can neither skip nor repeat a row.</li>
  * <li>An id missing below visible ones holds the stream until it commits or its grace passes
  * ({@link IdGapTracker}).</li>
  * <li>A row that is not a valid reading goes to the dead-letter topic in the same transaction.</li>
  * </ul>
+ *
+ * <p>Threads, and what each runs:
+ * <ul>
+ * <li>a Quarkus worker ({@code executor-thread-*}): {@link #tick()}, started by {@link TailerClock};
+ * the blocking Kafka calls of {@link SentPositionReader} (topic setup, reading the watermark back);</li>
+ * <li>the Vert.x event loop of the MySQL pool: the SELECT's answer, encoding its rows
+ * ({@link RowReader}) and the gap decision on them;</li>
+ * <li>the sending thread of the channel's Kafka producer ({@code smallrye-kafka-producer-thread-*}):
+ * begin, sends and commit ({@link TransactionSender}), then the watermark, and the next batch's gap
+ * decision when its read is already in;</li>
+ * <li>an HTTP thread: the readiness check, which reads {@link #watermark()} and {@link #waitingFor()}
+ * (hence the atomic and volatile fields).</li>
+ * </ul>
+ * Ticks never overlap, so the gap tracker and the retry state are used by one step at a time, though
+ * not always on the same thread.
  */
 @ApplicationScoped
 public class TemperatureTailer {
 
-    /** The outgoing channel, configured under {@code mp.messaging.outgoing.temperatures.*}. */
-    public static final String CHANNEL = "temperatures";
-
     private static final Logger LOG = Logger.getLogger(TemperatureTailer.class);
 
-    private final KafkaTransactions<byte[]> transactions;
-    private final KafkaClientService clients;
-    private final Pool pool;
+    /**
+     * What one drain step leaves to do: the next batch's read, already started while this batch
+     * committed, or nothing (the backlog is drained; the next tick polls again).
+     */
+    private record DrainStep(Uni<RowReader.Rows> nextRead) {
+
+        static final DrainStep DONE = new DrainStep(null);
+
+        boolean done() {
+            return nextRead == null;
+        }
+    }
+
+    private final RowReader reader;
+    private final TransactionSender sender;
+    private final SentPositionReader position;
     private final TailerConfig config;
-    private final String bootstrapServers;
-    private final RowEncoder encoder;
     private final IdGapTracker gaps;
-    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    private final RetryState retry = new RetryState(LOG, Duration.ofMillis(500), Duration.ofSeconds(30),
+            "no row is skipped or sent twice");
     private final AtomicLong watermark = new AtomicLong(-1);
-    private final AtomicReference<String> waitingFor = new AtomicReference<>("start-up");
+    /** The id a batch waits for (an insert not committed yet), or null. */
+    private volatile String heldBy;
     private final Counter sent;
     private final Counter deadLettered;
     private final Counter failures;
 
-    TemperatureTailer(@Channel(CHANNEL) KafkaTransactions<byte[]> transactions, KafkaClientService clients,
-            Pool pool, TailerConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
-        this.transactions = transactions;
-        this.clients = clients;
-        this.pool = pool;
+    TemperatureTailer(RowReader reader, TransactionSender sender, SentPositionReader position, TailerConfig config,
+            MeterRegistry registry) {
+        this.reader = reader;
+        this.sender = sender;
+        this.position = position;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
-        this.encoder = new RowEncoder(config.minDegrees(), config.maxDegrees());
         this.gaps = new IdGapTracker(config.gapGrace());
         this.sent = registry.counter("producer.rows.sent");
         this.deadLettered = registry.counter("producer.rows.dead.lettered");
@@ -86,51 +91,26 @@ public class TemperatureTailer {
 
     /** One poll; never fails (a failure becomes a pause, a log line and a re-read of the watermark). */
     Uni<Void> tick() {
-        if (!backoff.mayTry(System.nanoTime())) {
+        if (!retry.mayTry(System.nanoTime())) {
             return Uni.createFrom().voidItem();
         }
         Uni<Void> work = watermark.get() < 0 ? recover() : drain();
         return work
-                .invoke(() -> {
-                    if (backoff.succeeded()) {
-                        LOG.infof("Sending again from row id %d", watermark.get() + 1);
-                    }
-                })
+                .invoke(() -> retry.succeeded(System.nanoTime(), () -> "sending from row id " + (watermark.get() + 1)))
                 .onFailure().recoverWithUni(e -> {
                     failures.increment();
-                    Duration wait = backoff.failed(System.nanoTime());
                     // The outcome of a failed transaction is unknown: trust only what Kafka committed.
                     watermark.set(-1);
-                    String what = describe(e);
-                    waitingFor.set(what);
-                    LOG.warnf("Waiting for %s (next try in %d ms; no row is skipped or sent twice)", what,
-                            wait.toMillis());
+                    failed(e);
                     return Uni.createFrom().voidItem();
                 });
     }
 
-    /** Creates the topics if needed, fences any earlier incarnation, then reads the watermark back. */
     private Uni<Void> recover() {
-        return Uni.createFrom().item(() -> {
-            try (Admin admin = Admin.create(KafkaTopics.adminConfig(bootstrapServers))) {
-                TopicSetup.ensure(admin, config);
-            } catch (KafkaTopics.PartitionCountMismatchException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " to create or check topic "
-                        + config.topic() + " (" + e.getMessage() + ")", e);
-            }
-            return null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                // An empty transaction initialises the transactional producer, which aborts whatever a
-                // crashed predecessor with the same transactional.id left open.
-                .chain(() -> transactions.withTransaction(emitter -> Uni.createFrom().voidItem()))
-                .chain(() -> Uni.createFrom().item(() -> SentPositionReader.lastSentRowId(bootstrapServers,
-                        List.of(config.topic(), config.deadLetterTopic())))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+        return position.recover()
                 .invoke(last -> {
                     watermark.set(last);
-                    waitingFor.set(null);
+                    heldBy = null;
                     LOG.infof("Last row id committed to Kafka is %d: tailing from id %d", last, last + 1);
                 })
                 .replaceWithVoid();
@@ -145,135 +125,57 @@ public class TemperatureTailer {
      * memory on a 2,000,000-row backlog).
      */
     private Uni<Void> drain() {
-        AtomicReference<Uni<List<Outgoing>>> nextRead = new AtomicReference<>(select(watermark.get()));
-        return Uni.createFrom().deferred(() -> {
-            long from = watermark.get();
-            return nextRead.get().chain(read -> send(from, read));
-        }).invoke(following -> following.ifPresent(nextRead::set))
-                .repeat().until(Optional::isEmpty)
+        AtomicReference<Uni<RowReader.Rows>> read = new AtomicReference<>(reader.read(watermark.get()));
+        return Uni.createFrom().deferred(() -> read.get().chain(this::sendAllowed))
+                .invoke(step -> read.set(step.nextRead()))
+                .repeat().until(DrainStep::done)
                 .onItem().ignoreAsUni();
     }
 
     /**
-     * A row read and encoded, with its Kafka record when it is a valid reading (a dead letter is made
-     * only when it is sent, so it is logged once).
+     * Sends what the gap tracker allows of {@code read} in one transaction. If the transaction fails,
+     * the read started meanwhile is dropped with it: the watermark goes back to Kafka's.
      */
-    private record Outgoing(RowEncoder.Encoded encoded, ProducerRecord<String, byte[]> record) {
-        long id() {
-            return encoded.row().id();
-        }
-    }
-
-    /**
-     * The rows after {@code from}, at most a batch, encoded where MySQL's answer arrives (the event
-     * loop): the sending thread, the bottleneck, then only sends.
-     */
-    private Uni<List<Outgoing>> select(long from) {
-        // Autocommit: every SELECT is a fresh transaction, so rows committed since the last poll are visible.
-        return pool.preparedQuery("SELECT id, station_id, date, degrees FROM temperatures WHERE id > ? ORDER BY id LIMIT ?")
-                .execute(Tuple.of(from, config.batchSize()))
-                .map(rows -> {
-                    List<Outgoing> out = new ArrayList<>(rows.size());
-                    for (Row r : rows) {
-                        RowEncoder.Encoded e = encoder.encode(new SourceRow(r.getLong("id"), r.getString("station_id"),
-                                r.getLocalDate("date"), r.getDouble("degrees")));
-                        out.add(new Outgoing(e, e.ok() ? reading(e) : null));
-                    }
-                    return out;
-                })
-                .onFailure().transform(e -> new MySqlUnavailableException(
-                        "MySQL to read table temperatures (" + e.getMessage() + ")", e));
-    }
-
-    /**
-     * Sends what the gap tracker allows in one transaction. When the batch was full (a backlog), the
-     * next one is read while this one commits, and returned; otherwise null (wait for the next tick).
-     * If the transaction fails, that read is dropped with it: the watermark goes back to Kafka's.
-     */
-    private Uni<Optional<Uni<List<Outgoing>>>> send(long from, List<Outgoing> rows) {
-        IdGapTracker.Decision decision = gaps.decide(from, rows.stream().map(Outgoing::id).toList(), System.nanoTime());
-        waitingFor.set(decision.waitingFor() == null || !decision.isEmpty() ? null
+    private Uni<DrainStep> sendAllowed(RowReader.Rows read) {
+        IdGapTracker.Decision decision = gaps.decide(read.after(), read.ids(), System.nanoTime());
+        heldBy = decision.waitingFor() == null || !decision.isEmpty() ? null
                 : "row id " + decision.waitingFor() + " to commit in MySQL (given up after "
-                        + config.gapGrace().toSeconds() + " s)");
+                        + config.gapGrace().toSeconds() + " s)";
         if (decision.isEmpty()) {
-            return Uni.createFrom().item(Optional.empty());
+            return Uni.createFrom().item(DrainStep.DONE);
         }
-        List<Outgoing> batch = rows.subList(0, decision.accepted());
+        List<RowReader.OutgoingRow> batch = read.rows().subList(0, decision.accepted());
         long last = batch.get(batch.size() - 1).id();
-        Uni<List<Outgoing>> next = null;
-        if (decision.accepted() == config.batchSize()) {
-            next = select(last).memoize().indefinitely();
-            next.subscribe().with(read -> {
-            }, failure -> {
-                // Seen again, and handled, when the drain reaches this read.
-            });
-        }
-        Optional<Uni<List<Outgoing>>> following = Optional.ofNullable(next);
-        // The channel's own producer (its config, transactional.id and sending thread), driven
-        // directly: one begin, N sends, one commit. Going through the emitter costs a Message, a
-        // hop to the sending thread and an acknowledgement per record, about 5x slower.
-        KafkaProducer<String, byte[]> producer = clients.getProducer(CHANNEL);
-        return producer.runOnSendingThread(p -> {
-            p.beginTransaction();
-            try {
-                for (Outgoing o : batch) {
-                    p.send(o.record() != null ? o.record() : deadLetter(o.encoded()));
-                }
-                // Flushes; throws if any record of the transaction failed.
-                p.commitTransaction();
-            } catch (RuntimeException | Error e) {
-                // An Error too (seen: OutOfMemoryError): a transaction left open would make every later
-                // begin fail ("IN_TRANSACTION to IN_TRANSACTION") and stall the tailer for good.
-                abortQuietly(p);
-                throw e;
+        DrainStep next = read.full() && batch.size() == read.rows().size()
+                ? new DrainStep(reader.readAhead(last))
+                : DrainStep.DONE;
+        return sender.send(batch)
+                .invoke(() -> {
+                    watermark.set(last);
+                    decision.skipped().forEach(r -> LOG.warnf(
+                            "Row id(s) %s never committed within %d s: taken as rolled-back inserts and skipped", r,
+                            config.gapGrace().toSeconds()));
+                    long bad = batch.stream().filter(row -> !row.isReading()).count();
+                    sent.increment(batch.size() - bad);
+                    deadLettered.increment(bad);
+                })
+                .replaceWith(next);
+    }
+
+    /** Records what a failure of {@link #tick()} leaves the tailer waiting for. */
+    private void failed(Throwable e) {
+        long now = System.nanoTime();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ServerUnavailableException u) {
+                retry.failed(now, u.what(), u.getCause());
+                return;
             }
-        }).invoke(() -> {
-            watermark.set(last);
-            decision.skipped().forEach(r -> LOG.warnf(
-                    "Row id(s) %s never committed within %d s: taken as rolled-back inserts and skipped", r,
-                    config.gapGrace().toSeconds()));
-            long bad = batch.stream().filter(o -> o.record() == null).count();
-            sent.increment(batch.size() - bad);
-            deadLettered.increment(bad);
-        }).map(committed -> following).onFailure().transform(e -> new KafkaUnavailableException("Kafka at "
-                + bootstrapServers + " to commit rows " + (from + 1) + ".." + last + " (" + e.getMessage() + ")", e));
-    }
-
-    private static void abortQuietly(Producer<String, byte[]> p) {
-        try {
-            p.abortTransaction();
-        } catch (RuntimeException ignored) {
-            // The producer may be in a fatal state; the failure that got us here is what is reported.
-        }
-    }
-
-    private ProducerRecord<String, byte[]> reading(RowEncoder.Encoded e) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(Headers.ROW_ID, Headers.rowId(e.row().id()));
-        return new ProducerRecord<>(config.topic(), null, e.row().stationId(), e.bytes(), headers);
-    }
-
-    private ProducerRecord<String, byte[]> deadLetter(RowEncoder.Encoded e) {
-        LOG.errorf("Row id %d cannot be sent as a Report (%s): routed to %s", e.row().id(), e.reason(),
-                config.deadLetterTopic());
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(Headers.ROW_ID, Headers.rowId(e.row().id()));
-        DeadLetterHeaders.addReason(headers, e.reason());
-        return new ProducerRecord<>(config.deadLetterTopic(), null,
-                e.row().stationId() == null ? "" : e.row().stationId(),
-                RowEncoder.deadLetterJson(e.row(), e.reason()).getBytes(StandardCharsets.UTF_8), headers);
-    }
-
-    private static String describe(Throwable e) {
-        Throwable t = e;
-        while (t != null) {
-            if (t instanceof KafkaUnavailableException || t instanceof MySqlUnavailableException
-                    || t instanceof KafkaTopics.PartitionCountMismatchException) {
-                return t.getMessage();
+            if (t instanceof KafkaTopics.PartitionCountMismatchException) {
+                retry.failed(now, "a fix of the topic configuration", t);
+                return;
             }
-            t = t.getCause();
         }
-        return String.valueOf(e.getMessage());
+        retry.failed(now, "a retry after an unexpected " + e.getClass().getName(), e);
     }
 
     /** The last row id committed to Kafka, or -1 while it is being read back. */
@@ -286,22 +188,15 @@ public class TemperatureTailer {
         return (long) failures.count();
     }
 
-    /** What the tailer is waiting for (a server after a failure, or a missing row id), or null. */
+    /**
+     * What the tailer is waiting for: a server after a failure, its position at start, or a missing
+     * row id; null while rows flow.
+     */
     public String waitingFor() {
-        return waitingFor.get();
-    }
-
-    /** Kafka did not answer as needed. */
-    static class KafkaUnavailableException extends RuntimeException {
-        KafkaUnavailableException(String message, Throwable cause) {
-            super(message, cause);
+        String server = retry.waitingFor();
+        if (server != null) {
+            return server;
         }
-    }
-
-    /** MySQL did not answer as needed. */
-    static class MySqlUnavailableException extends RuntimeException {
-        MySqlUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
+        return watermark.get() < 0 ? "start-up: the last row id sent, read back from Kafka" : heldBy;
     }
 }
