@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.weatherpipeline.consumer.writer.PendingPolls;
 
 /**
  * The Kafka entry point: each poll's records (read_committed, {@code batch=true}) are handed to the

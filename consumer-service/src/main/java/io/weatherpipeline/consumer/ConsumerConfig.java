@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.weatherpipeline.consumer.writer.FlushPolicy;
 
 /** Settings of the consumer service, under {@code consumer.*} (env {@code CONSUMER_*}). */
 @ConfigMapping(prefix = "consumer")

@@ -6,8 +6,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import io.weatherpipeline.pinning.PartitionClaims;
+
+import io.weatherpipeline.consumer.writer.FatalErrors;
+import io.weatherpipeline.consumer.writer.PartitionWriters;
 import io.weatherpipeline.pinning.ClaimWatch;
+import io.weatherpipeline.pinning.PartitionClaims;
 
 /** Ready while every claimed partition is held and written; otherwise says what it waits for. */
 @Readiness

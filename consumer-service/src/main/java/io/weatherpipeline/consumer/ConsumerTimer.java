@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.weatherpipeline.consumer.writer.PartitionWriters;
 import io.weatherpipeline.pinning.ClaimWatch;
 
 /**

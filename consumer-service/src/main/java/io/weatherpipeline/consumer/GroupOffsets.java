@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.weatherpipeline.consumer.batch.Checkpoint;
 
 /**
  * Mirrors each new checkpoint into the group's committed offsets, for monitoring only: lag shows in

@@ -14,6 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.common.annotation.Blocking;
+import io.weatherpipeline.consumer.batch.BatchFileName;
+import io.weatherpipeline.consumer.batch.BatchFooter;
+import io.weatherpipeline.consumer.batch.CommittedBatches;
+import io.weatherpipeline.consumer.writer.PartitionWriters;
 import io.weatherpipeline.pinning.PartitionClaims;
 
 /**

@@ -7,6 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.hadoop.fs.FileSystem;
+
+import io.weatherpipeline.consumer.batch.BatchFileName;
+import io.weatherpipeline.consumer.batch.BatchFiles;
+import io.weatherpipeline.consumer.batch.CheckpointStore;
+import io.weatherpipeline.consumer.batch.CommittedBatches;
+import io.weatherpipeline.consumer.columns.Reading;
 import io.weatherpipeline.pinning.PartitionClaims;
 
 /**

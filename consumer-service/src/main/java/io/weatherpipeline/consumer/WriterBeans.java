@@ -12,6 +12,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.weatherpipeline.consumer.batch.BatchFiles;
+import io.weatherpipeline.consumer.batch.CheckpointStore;
+import io.weatherpipeline.consumer.writer.DeadLetterPublisher;
+import io.weatherpipeline.consumer.writer.FatalErrors;
+import io.weatherpipeline.consumer.writer.FaultInjector;
+import io.weatherpipeline.consumer.writer.FlushPolicy;
+import io.weatherpipeline.consumer.writer.PartitionWriters;
+import io.weatherpipeline.consumer.writer.PendingPolls;
 import io.weatherpipeline.pinning.PartitionClaims;
 
 /**

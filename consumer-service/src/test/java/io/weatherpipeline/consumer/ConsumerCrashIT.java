@@ -23,6 +23,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.weatherpipeline.consumer.batch.BatchFileName;
+import io.weatherpipeline.consumer.batch.Checkpoint;
+import io.weatherpipeline.consumer.writer.FatalErrors;
+import io.weatherpipeline.consumer.writer.FaultInjector;
 import io.weatherpipeline.stack.LocalStack;
 import io.weatherpipeline.stack.ManagedProcess;
 import io.weatherpipeline.stack.StackSettings.Server;

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.weatherpipeline.consumer.batch.BatchFileName;
+import io.weatherpipeline.consumer.batch.CommittedBatches;
+import io.weatherpipeline.consumer.columns.Reading;
+import io.weatherpipeline.consumer.writer.DeadLetterPublisher;
+import io.weatherpipeline.consumer.writer.PartitionWriters;
 import io.weatherpipeline.testsupport.WeatherStackResource;
 
 /**

@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
 
 import org.apache.hadoop.fs.FileSystem;
 
+import io.weatherpipeline.consumer.batch.BatchFiles;
+import io.weatherpipeline.consumer.batch.Checkpoint;
+import io.weatherpipeline.consumer.batch.CheckpointStore;
+import io.weatherpipeline.consumer.batch.CommittedBatches;
 import io.weatherpipeline.testsupport.ServiceProcess;
 
 /**

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 
+import io.weatherpipeline.consumer.batch.Checkpoint;
 import io.weatherpipeline.stack.LocalStack;
 import io.weatherpipeline.stack.Ports;
 import io.weatherpipeline.stack.StackSettings;

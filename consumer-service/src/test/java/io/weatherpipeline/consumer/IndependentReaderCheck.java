@@ -16,6 +16,9 @@ import java.util.Map;
 
 import org.apache.hadoop.fs.FileSystem;
 
+import io.weatherpipeline.consumer.batch.BatchFooter;
+import io.weatherpipeline.consumer.columns.Reading;
+
 /**
  * Reads a batch file with DuckDB, a Parquet implementation that shares no code with ours: the
  * schema a user sees, the rows, and the footer metadata.

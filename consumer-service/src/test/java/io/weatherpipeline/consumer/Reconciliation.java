@@ -10,6 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.weatherpipeline.consumer.batch.BatchFooter;
+import io.weatherpipeline.consumer.batch.Checkpoint;
+import io.weatherpipeline.consumer.batch.CommittedBatches;
+import io.weatherpipeline.consumer.columns.Reading;
+
 /** Compares what was sent to a partition with what its committed batch files hold: same rows, same order, once. */
 final class Reconciliation {
 

@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.weatherpipeline.consumer.columns.Reading;
 import io.weatherpipeline.proto.Report;
 import io.weatherpipeline.proto.ReportCodec;
 

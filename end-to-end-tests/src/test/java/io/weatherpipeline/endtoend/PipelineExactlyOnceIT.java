@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 
-import io.weatherpipeline.consumer.BatchFiles;
-import io.weatherpipeline.consumer.BatchFooter;
-import io.weatherpipeline.consumer.CheckpointStore;
-import io.weatherpipeline.consumer.CommittedBatches;
 import io.weatherpipeline.consumer.HdfsFileSystemProducer;
-import io.weatherpipeline.consumer.Reading;
+import io.weatherpipeline.consumer.batch.BatchFiles;
+import io.weatherpipeline.consumer.batch.BatchFooter;
+import io.weatherpipeline.consumer.batch.CheckpointStore;
+import io.weatherpipeline.consumer.batch.CommittedBatches;
+import io.weatherpipeline.consumer.columns.Reading;
 import io.weatherpipeline.stack.LocalStack;
 import io.weatherpipeline.stack.StackSettings;
 import io.weatherpipeline.stack.StackSettings.Server;

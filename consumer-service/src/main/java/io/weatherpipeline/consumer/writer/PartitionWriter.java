@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.writer;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -13,8 +13,17 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
-import io.weatherpipeline.consumer.DeadLetterPublisher.Poison;
-import io.weatherpipeline.consumer.FaultInjector.Step;
+import io.weatherpipeline.consumer.batch.BatchFileName;
+import io.weatherpipeline.consumer.batch.BatchFiles;
+import io.weatherpipeline.consumer.batch.BatchFooter;
+import io.weatherpipeline.consumer.batch.Checkpoint;
+import io.weatherpipeline.consumer.batch.CheckpointStore;
+import io.weatherpipeline.consumer.batch.PartitionRecovery;
+import io.weatherpipeline.consumer.columns.ReadingColumns;
+import io.weatherpipeline.consumer.columns.ReportWireDecoder;
+import io.weatherpipeline.consumer.columns.StationDictionary;
+import io.weatherpipeline.consumer.writer.DeadLetterPublisher.Poison;
+import io.weatherpipeline.consumer.writer.FaultInjector.Step;
 import io.weatherpipeline.proto.MalformedReportException;
 import io.weatherpipeline.proto.Report;
 import io.weatherpipeline.proto.ReportCodec;

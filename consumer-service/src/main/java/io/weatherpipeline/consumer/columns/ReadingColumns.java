@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.columns;
 
 import java.util.Arrays;
 
@@ -9,7 +9,7 @@ import org.apache.parquet.io.api.Binary;
  * day, degrees) with the Kafka offset of each row: no object per record while tens of thousands wait
  * for their file.
  */
-final class ReadingColumns {
+public final class ReadingColumns {
 
     private final StationDictionary stations;
     private int[] station = new int[1024];
@@ -18,24 +18,24 @@ final class ReadingColumns {
     private long[] offset = new long[1024];
     private int size;
 
-    ReadingColumns() {
+    public ReadingColumns() {
         this(new StationDictionary());
     }
 
     /** Columns numbering stations in {@code stations} (which other buffers of the same writer may share). */
-    ReadingColumns(StationDictionary stations) {
+    public ReadingColumns(StationDictionary stations) {
         this.stations = stations;
     }
 
-    StationDictionary stations() {
+    public StationDictionary stations() {
         return stations;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    void add(int stationNumber, int day, double value, long recordOffset) {
+    public void add(int stationNumber, int day, double value, long recordOffset) {
         if (size == station.length) {
             int grown = size * 2;
             station = Arrays.copyOf(station, grown);
@@ -50,22 +50,22 @@ final class ReadingColumns {
         size++;
     }
 
-    long offset(int row) {
+    public long offset(int row) {
         return offset[row];
     }
 
     /** Row {@code row} as a value (the tests compare rows with it). */
-    Reading reading(int row) {
+    public Reading reading(int row) {
         return new Reading(stations.name(station[row]), epochDay[row], degrees[row]);
     }
 
     /** Empties the buffer (the station dictionary stays). */
-    void clear() {
+    public void clear() {
         size = 0;
     }
 
     /** Appends every row of {@code later}, whose rows all come after these. */
-    void appendAll(ReadingColumns later) {
+    public void appendAll(ReadingColumns later) {
         for (int i = 0; i < later.size; i++) {
             int s = later.stations == stations ? later.station[i] : stations.intern(later.stations.name(later.station[i]));
             add(s, later.epochDay[i], later.degrees[i], later.offset[i]);
@@ -73,7 +73,7 @@ final class ReadingColumns {
     }
 
     /** Forgets the rows whose offset is below {@code from} (rows are held in offset order). */
-    void dropBelow(long from) {
+    public void dropBelow(long from) {
         int keepFrom = 0;
         while (keepFrom < size && offset[keepFrom] < from) {
             keepFrom++;
@@ -90,27 +90,27 @@ final class ReadingColumns {
     }
 
     /** A movable view of one row, handed to the Parquet writer (which copies what it needs). */
-    Row row() {
+    public Row row() {
         return new Row();
     }
 
-    final class Row {
+    public final class Row {
         private int index;
 
-        Row at(int row) {
+        public Row at(int row) {
             this.index = row;
             return this;
         }
 
-        Binary station() {
+        public Binary station() {
             return stations.binary(station[index]);
         }
 
-        int epochDay() {
+        public int epochDay() {
             return epochDay[index];
         }
 
-        double degrees() {
+        public double degrees() {
             return degrees[index];
         }
     }

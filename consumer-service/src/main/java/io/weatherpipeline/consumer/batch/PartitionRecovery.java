@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.batch;
 
 import java.io.IOException;
 import java.util.ArrayList;

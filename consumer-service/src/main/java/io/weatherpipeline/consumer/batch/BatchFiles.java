@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.batch;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -21,6 +21,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
+
+import io.weatherpipeline.consumer.columns.Reading;
+import io.weatherpipeline.consumer.columns.ReadingColumns;
 
 /** The batch files of the data directory on HDFS: list, write, commit (rename), read footers and rows. */
 public final class BatchFiles {
@@ -59,7 +62,7 @@ public final class BatchFiles {
     }
 
     /** Writes {@code rows} with {@code footer} to the temporary name of the batch, replacing any earlier try. */
-    BatchFileName writeTemporary(BatchFooter footer, ReadingColumns rows, Runnable halfway) throws IOException {
+    public BatchFileName writeTemporary(BatchFooter footer, ReadingColumns rows, Runnable halfway) throws IOException {
         BatchFileName tmp = BatchFileName.temporary(footer.partition(), footer.batchId());
         Configuration conf = fs.getConf();
         try (ParquetWriter<ReadingColumns.Row> writer = new Builder(HadoopOutputFile.fromPath(path(tmp), conf), footer.toMetadata())

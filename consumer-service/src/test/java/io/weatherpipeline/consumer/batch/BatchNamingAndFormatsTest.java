@@ -1,18 +1,16 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** File names, the checkpoint format, footers, the flush policy and the partition list. */
+/** File names, the checkpoint format and footers. */
 class BatchNamingAndFormatsTest {
 
     @Test
@@ -56,26 +54,5 @@ class BatchNamingAndFormatsTest {
                 () -> BatchFooter.fromMetadata(Map.of("weather.topic", "t")));
         assertTrue(e.getMessage().contains("weather.dead_lettered_offsets") || e.getMessage().contains("weather.partition"),
                 e.getMessage());
-    }
-
-    @Test
-    void flushPolicyBySizeAgeOrPoll() {
-        FlushPolicy sized = new FlushPolicy(false, 100, Duration.ofSeconds(10));
-        assertTrue(sized.isFull(100));
-        assertTrue(!sized.isFull(99));
-        assertTrue(!sized.flushAtEndOfPoll(50));
-        assertTrue(!sized.isDue(0, Duration.ofHours(1)), "an empty buffer is never due");
-        assertTrue(!sized.isDue(5, Duration.ofSeconds(9)));
-        assertTrue(sized.isDue(5, Duration.ofSeconds(10)));
-        assertTrue(sized.isDue(100, Duration.ZERO));
-
-        FlushPolicy perPoll = new FlushPolicy(true, 100, Duration.ofSeconds(10));
-        assertTrue(perPoll.flushAtEndOfPoll(1));
-        assertTrue(!perPoll.flushAtEndOfPoll(0));
-
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new FlushPolicy(false, 0, Duration.ofSeconds(1)))
-                .getMessage().contains("consumer.flush.max-records"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new FlushPolicy(false, 1, Duration.ZERO))
-                .getMessage().contains("consumer.flush.max-age"));
     }
 }

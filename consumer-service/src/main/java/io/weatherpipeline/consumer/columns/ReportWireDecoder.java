@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.columns;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -16,7 +16,7 @@ import io.weatherpipeline.proto.ReportCodec;
  * decodes with {@link ReportCodec}, which accepts every valid Report and names what is wrong with the
  * others. So both paths accept exactly the same values.
  */
-final class ReportWireDecoder {
+public final class ReportWireDecoder {
 
     private static final int DATE_TAG = 1 << 3 | 2; // field 1, length-delimited
     private static final int DEGREES_TAG = 2 << 3 | 1; // field 2, 64-bit
@@ -27,7 +27,7 @@ final class ReportWireDecoder {
     private int lastEpochDay;
 
     /** Appends the Report in {@code value} to {@code to}; false (nothing appended) when it needs {@link ReportCodec}. */
-    boolean append(byte[] value, long offset, ReadingColumns to) {
+    public boolean append(byte[] value, long offset, ReadingColumns to) {
         if (value == null) {
             return false;
         }

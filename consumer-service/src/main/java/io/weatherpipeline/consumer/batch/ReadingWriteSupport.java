@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.batch;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +10,8 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
+
+import io.weatherpipeline.consumer.columns.ReadingColumns;
 
 /**
  * Writes buffered rows ({@link ReadingColumns}) with the seeds' three columns: {@code station_id} (UTF-8 string),

@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.writer;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -18,10 +18,14 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.weatherpipeline.common.Backoff;
+import io.weatherpipeline.consumer.batch.BatchFiles;
+import io.weatherpipeline.consumer.batch.BatchFooter;
+import io.weatherpipeline.consumer.batch.Checkpoint;
+import io.weatherpipeline.consumer.batch.CheckpointStore;
+import io.weatherpipeline.consumer.batch.CheckpointStore.CorruptCheckpointException;
+import io.weatherpipeline.consumer.batch.PartitionRecovery.InconsistentPartitionException;
 import io.weatherpipeline.pinning.PartitionClaims;
 import io.weatherpipeline.pinning.PinnedPartitions;
-import io.weatherpipeline.consumer.CheckpointStore.CorruptCheckpointException;
-import io.weatherpipeline.consumer.PartitionRecovery.InconsistentPartitionException;
 
 /**
  * The writers of the partitions this instance holds, and the one lock that serialises everything

@@ -1,9 +1,11 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.batch;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import io.weatherpipeline.consumer.columns.Reading;
 
 /**
  * The reader's side of the protocol, for dashboards and tests: a partition's committed data is

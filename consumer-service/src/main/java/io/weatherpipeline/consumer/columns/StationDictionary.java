@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.columns;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import org.apache.parquet.io.api.Binary;
  * <p>Ids enter only through {@link #intern(String)}, that is after {@link io.weatherpipeline.proto.ReportCodec}
  * accepted them, so every entry is valid, non-blank UTF-8.
  */
-final class StationDictionary {
+public final class StationDictionary {
 
     private byte[][] bytes = new byte[16][];
     private Binary[] binaries = new Binary[16];
@@ -22,7 +22,7 @@ final class StationDictionary {
     /** Open addressing: 1 + station number, 0 for a free slot. Never more than half full. */
     private int[] slots = new int[64];
 
-    int size() {
+    public int size() {
         return size;
     }
 
@@ -42,7 +42,7 @@ final class StationDictionary {
     }
 
     /** The number of {@code stationId}, adding it if new. */
-    int intern(String stationId) {
+    public int intern(String stationId) {
         byte[] utf8 = stationId.getBytes(StandardCharsets.UTF_8);
         int known = find(utf8, 0, utf8.length);
         if (known >= 0) {

@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +14,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.weatherpipeline.consumer.PartitionRecovery.InconsistentPartitionException;
-import io.weatherpipeline.consumer.PartitionRecovery.Plan;
+import io.weatherpipeline.consumer.batch.PartitionRecovery.InconsistentPartitionException;
+import io.weatherpipeline.consumer.batch.PartitionRecovery.Plan;
 
 /** Every decision recovery makes, on files described by their names and footers. */
 class PartitionRecoveryTest {

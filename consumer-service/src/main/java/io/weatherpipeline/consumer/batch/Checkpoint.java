@@ -1,4 +1,4 @@
-package io.weatherpipeline.consumer;
+package io.weatherpipeline.consumer.batch;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
