@@ -2,8 +2,6 @@ package io.weatherpipeline.consumer.writer;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,21 +13,15 @@ import org.jboss.logging.Logger;
 
 import io.weatherpipeline.consumer.batch.BatchFileName;
 import io.weatherpipeline.consumer.batch.BatchFiles;
-import io.weatherpipeline.consumer.batch.BatchFooter;
 import io.weatherpipeline.consumer.batch.Checkpoint;
 import io.weatherpipeline.consumer.batch.CheckpointStore;
 import io.weatherpipeline.consumer.batch.PartitionRecovery;
-import io.weatherpipeline.consumer.columns.ReadingColumns;
-import io.weatherpipeline.consumer.columns.ReportWireDecoder;
-import io.weatherpipeline.consumer.columns.StationDictionary;
-import io.weatherpipeline.consumer.writer.DeadLetterPublisher.Poison;
 import io.weatherpipeline.consumer.writer.FaultInjector.Step;
-import io.weatherpipeline.proto.MalformedReportException;
-import io.weatherpipeline.proto.Report;
-import io.weatherpipeline.proto.ReportCodec;
+import io.weatherpipeline.consumer.writer.PartitionBuffer.Batch;
 
 /**
- * One owned partition: buffers its records and turns them into batch files, exactly once.
+ * One owned partition: turns its buffered records ({@link PartitionBuffer}) into batch files, exactly
+ * once.
  *
  * <p>A batch is committed in three steps: poison records acknowledged by the dead-letter topic,
  * {@code .tmp} written and renamed to {@code partition-N-batch-M.parquet}, then the checkpoint
@@ -48,10 +40,7 @@ import io.weatherpipeline.proto.ReportCodec;
 final class PartitionWriter {
 
     private static final Logger LOG = Logger.getLogger(PartitionWriter.class);
-    /** More distinct stations than this, and the station dictionary starts afresh after a batch. */
-    private static final int MAX_STATIONS = 10_000;
 
-    private final String topic;
     private final int partition;
     private final BatchFiles files;
     private final CheckpointStore checkpoints;
@@ -60,23 +49,14 @@ final class PartitionWriter {
     private final Executor flusher;
     private final Consumer<Batch> committed;
 
+    private final PartitionBuffer buffer;
     private volatile Checkpoint checkpoint;
     private boolean recovered;
-    private long next;
 
-    private ReadingColumns rows = new ReadingColumns();
-    /** An emptied buffer, kept for the next batch. */
-    private ReadingColumns spare;
-    private final ReportWireDecoder decoder = new ReportWireDecoder();
-    private List<Poison> poison = new ArrayList<>();
-    private long bufferedSince;
     /** The batch the flusher thread is writing (or has written), until {@link #awaitWritten()} collects it. */
     private Batch writing;
-
-    /** A sealed batch: what is written, and the checkpoint it leads to. */
-    record Batch(BatchFooter footer, ReadingColumns rows, List<Poison> poison, Checkpoint after, long bufferedSince,
-            CompletableFuture<Void> done) {
-    }
+    /** Completed by the flusher thread when {@link #writing} is committed, or failed. */
+    private CompletableFuture<Void> writingDone;
 
     /**
      * @param flusher runs the writes of this partition's batches (one at a time)
@@ -85,7 +65,6 @@ final class PartitionWriter {
     PartitionWriter(String topic, int partition, BatchFiles files, CheckpointStore checkpoints,
             DeadLetterPublisher deadLetters, FaultInjector faults, Executor flusher, Consumer<Batch> committed)
             throws IOException {
-        this.topic = topic;
         this.partition = partition;
         this.files = files;
         this.checkpoints = checkpoints;
@@ -94,7 +73,7 @@ final class PartitionWriter {
         this.flusher = flusher;
         this.committed = committed;
         this.checkpoint = checkpoints.read(partition).orElse(Checkpoint.INITIAL);
-        this.next = checkpoint.offset();
+        this.buffer = new PartitionBuffer(topic, partition, checkpoint.offset());
     }
 
     int partition() {
@@ -117,27 +96,27 @@ final class PartitionWriter {
 
     /** The next offset this writer takes: where reading must continue for the stream to have no gap. */
     long next() {
-        return next;
+        return buffer.next();
     }
 
     /** Records and poison records held for the next batch. */
     int buffered() {
-        return rows.size() + poison.size();
+        return buffer.size();
     }
 
     /** Nanos since the oldest buffered record arrived (0 when empty). */
     long bufferAgeNanos(long now) {
-        return buffered() == 0 ? 0 : now - bufferedSince;
+        return buffer.ageNanos(now);
     }
 
     /** True while a batch is being written. */
     boolean writing() {
-        return writing != null && !writing.done().isDone();
+        return writing != null && !writingDone.isDone();
     }
 
     /** True when a batch was written, or failed to be, and {@link #awaitWritten()} has not looked at it yet. */
     boolean written() {
-        return writing != null && writing.done().isDone();
+        return writing != null && writingDone.isDone();
     }
 
     /** Reconciles the checkpoint with the files on HDFS (see {@link PartitionRecovery}). */
@@ -170,39 +149,14 @@ final class PartitionWriter {
             }
         }
         checkpoint = plan.resume();
-        dropBelow(checkpoint.offset());
-        next = Math.max(next, checkpoint.offset());
+        buffer.dropBelow(checkpoint.offset());
         recovered = true;
         return plan;
     }
 
-    /**
-     * Buffers one record; false when it was skipped as already written (or already buffered).
-     *
-     * <p>The records of one partition come in offset order, and the stream only ever steps back: the
-     * consumer is only seeked to {@link #next()} or to the checkpoint, and every fetched record reaches
-     * the writer (none is dropped on the way). So skipping those below {@code next} can never open a
-     * gap; offsets above it that never come were transaction markers or aborted records.
-     */
+    /** Buffers one record; false when it was skipped as already written (see {@link PartitionBuffer#take}). */
     boolean take(ConsumerRecord<byte[], byte[]> r, long now) {
-        if (r.offset() < next) {
-            return false;
-        }
-        if (buffered() == 0) {
-            bufferedSince = now;
-        }
-        next = r.offset() + 1;
-        if (decoder.append(r.value(), r.offset(), rows)) {
-            return true;
-        }
-        try {
-            Report report = ReportCodec.decode(r.value(), r.topic(), r.partition(), r.offset());
-            rows.add(rows.stations().intern(report.getStationId()), (int) ReportCodec.epochDay(report.getDate()),
-                    report.getDegrees(), r.offset());
-        } catch (MalformedReportException e) {
-            poison.add(new Poison(r.topic(), r.partition(), r.offset(), r.key(), r.value(), e.reason()));
-        }
-        return true;
+        return buffer.take(r, now);
     }
 
     /**
@@ -214,26 +168,16 @@ final class PartitionWriter {
         if (!recovered) {
             throw new IllegalStateException("partition " + partition + " must be recovered before it is written");
         }
-        long batchId = checkpoint.nextBatchId();
-        long first = Math.min(rows.size() == 0 ? Long.MAX_VALUE : rows.offset(0),
-                poison.isEmpty() ? Long.MAX_VALUE : poison.get(0).offset());
-        BatchFooter footer = new BatchFooter(topic, partition, batchId, checkpoint.offset(), next, first, next - 1,
-                rows.size(), poison.stream().map(Poison::offset).toList());
-        Batch batch = new Batch(footer, rows, poison, checkpoint.after(next), bufferedSince, new CompletableFuture<>());
-        // The sealed rows keep their station dictionary; the next buffer shares it unless it grew too big.
-        if (spare == null || rows.stations().size() > MAX_STATIONS) {
-            spare = new ReadingColumns(rows.stations().size() > MAX_STATIONS ? new StationDictionary() : rows.stations());
-        }
-        rows = spare;
-        spare = null;
-        poison = new ArrayList<>();
+        Batch batch = buffer.seal(checkpoint);
+        CompletableFuture<Void> done = new CompletableFuture<>();
         writing = batch;
+        writingDone = done;
         flusher.execute(() -> {
             try {
                 write(batch);
-                batch.done().complete(null);
+                done.complete(null);
             } catch (Throwable t) {
-                batch.done().completeExceptionally(t);
+                done.completeExceptionally(t);
             }
         });
     }
@@ -249,24 +193,16 @@ final class PartitionWriter {
             return;
         }
         try {
-            batch.done().get();
+            writingDone.get();
             writing = null;
-            batch.rows().clear();
-            if (batch.rows().stations() == rows.stations()) {
-                spare = batch.rows();
-            }
+            buffer.recycle(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while partition " + partition + " batch "
                     + batch.footer().batchId() + " was being written");
         } catch (ExecutionException e) {
             writing = null;
-            batch.rows().appendAll(rows);
-            rows = batch.rows();
-            List<Poison> all = new ArrayList<>(batch.poison());
-            all.addAll(poison);
-            poison = all;
-            bufferedSince = batch.bufferedSince();
+            buffer.putBack(batch);
             recovered = false;
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -291,11 +227,5 @@ final class PartitionWriter {
         checkpoint = batch.after();
         committed.accept(batch);
         faults.reached(Step.AFTER_CHECKPOINT, partition, batchId);
-    }
-
-    /** Forgets buffered records below {@code offset}: a recovered batch file already holds them. */
-    private void dropBelow(long offset) {
-        rows.dropBelow(offset);
-        poison.removeIf(p -> p.offset() < offset);
     }
 }

@@ -248,7 +248,7 @@ public class PartitionWriters implements PinnedPartitions {
     }
 
     /** A batch is committed (on its partition's flusher thread). */
-    private void committed(PartitionWriter.Batch batch) {
+    private void committed(PartitionBuffer.Batch batch) {
         filesWritten.increment();
         rowsWritten.increment(batch.rows().size());
         poisonRecords.increment(batch.poison().size());
