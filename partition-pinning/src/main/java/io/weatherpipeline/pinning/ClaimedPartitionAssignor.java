@@ -36,6 +36,9 @@ public class ClaimedPartitionAssignor implements ConsumerPartitionAssignor, Conf
     /** Consumer property holding the claimed partitions, e.g. {@code 0,2}. */
     public static final String CLAIMS_CONFIG = "weather.claimed.partitions";
 
+    /** Consumer property naming the service's own setting of the claims (e.g. {@code stats.partitions}), for errors. */
+    public static final String CLAIMS_KEY_CONFIG = "weather.claimed.partitions.key";
+
     private static final Logger LOG = Logger.getLogger(ClaimedPartitionAssignor.class);
     private static final long STARTED_AT = System.currentTimeMillis();
 
@@ -49,7 +52,8 @@ public class ClaimedPartitionAssignor implements ConsumerPartitionAssignor, Conf
         if (value == null) {
             throw new IllegalArgumentException(CLAIMS_CONFIG + " is not set: the consumer must say which partitions it owns");
         }
-        claims = PartitionClaims.parse(CLAIMS_CONFIG, value.toString());
+        Object key = configs.get(CLAIMS_KEY_CONFIG);
+        claims = PartitionClaims.parse(key == null ? CLAIMS_CONFIG : key.toString(), value.toString());
         outcomes = ClaimOutcomes.from(configs);
         description = "client " + configs.get("client.id") + " on " + hostName() + ", claiming "
                 + PartitionClaims.format(claims);
