@@ -64,7 +64,11 @@ public final class ServiceCatalog {
                             "CONSUMER_HDFS_URI", stack.hdfsUri(),
                             "CONSUMER_PARTITIONS", env.getOrDefault("WEATHER_CONSUMER_PARTITIONS", "0,1,2,3"),
                             "CONSUMER_CHECKPOINT_DIR", stack.workDir().resolve("checkpoints").toString())),
-            new Service("debug", "debug-service", 8084, EnumSet.of(Server.KAFKA), none()));
+            new Service("debug", "debug-service", 8084, EnumSet.of(Server.KAFKA), none()),
+            new Service("stats", "stats-service", 8085, EnumSet.of(Server.KAFKA),
+                    (stack, env) -> Map.of(
+                            "STATS_PARTITIONS", env.getOrDefault("WEATHER_STATS_PARTITIONS", "0,1,2,3"),
+                            "STATS_DIR", stack.workDir().resolve("stats").toString())));
 
     private ServiceCatalog() {
     }

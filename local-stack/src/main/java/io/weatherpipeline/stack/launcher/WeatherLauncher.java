@@ -67,7 +67,9 @@ public final class WeatherLauncher {
         LocalStack.deleteTree(state);
         if (fresh) {
             LocalStack.wipe(workDir);
+            // The services' local state belongs with the servers' data: the consumer's checkpoints, the statistics.
             LocalStack.deleteTree(workDir.resolve("checkpoints"));
+            LocalStack.deleteTree(workDir.resolve("stats"));
         }
         List<ManagedProcess> services = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);

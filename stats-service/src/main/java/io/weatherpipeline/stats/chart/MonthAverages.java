@@ -1,4 +1,4 @@
-package io.weatherpipeline.stats;
+package io.weatherpipeline.stats.chart;
 
 import java.time.Month;
 import java.util.ArrayList;
@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import io.weatherpipeline.stats.model.MonthStats;
+import io.weatherpipeline.stats.model.PartitionStats;
+import io.weatherpipeline.stats.model.StatsFile;
 
 /**
  * What the month chart shows: for each chosen month, its latest year and each station's average

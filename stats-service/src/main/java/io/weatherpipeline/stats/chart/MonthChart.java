@@ -1,4 +1,4 @@
-package io.weatherpipeline.stats;
+package io.weatherpipeline.stats.chart;
 
 import java.awt.geom.Rectangle2D;
 import java.time.Month;
@@ -13,6 +13,8 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
+
+import io.weatherpipeline.stats.model.PartitionStats;
 
 /**
  * Draws {@code month.svg}: the average daily maximum temperature of the latest year of January,

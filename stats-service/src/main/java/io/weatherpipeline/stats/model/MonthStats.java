@@ -1,4 +1,4 @@
-package io.weatherpipeline.stats;
+package io.weatherpipeline.stats.model;
 
 import java.time.LocalDate;
 import java.time.Month;
@@ -71,6 +71,12 @@ public final class MonthStats {
     /** The last day counted. */
     public LocalDate end() {
         return PackedDate.toLocalDate(end);
+    }
+
+    /** The same station, month and year counted in two partitions: one entry holding both (a new object). */
+    static MonthStats combine(MonthStats a, MonthStats b) {
+        return new MonthStats(a.year, a.month, a.count + b.count, a.sum + b.sum, Math.min(a.start, b.start),
+                Math.max(a.end, b.end));
     }
 
     int packedStart() {

@@ -1,4 +1,4 @@
-package io.weatherpipeline.stats;
+package io.weatherpipeline.stats.model;
 
 import java.time.LocalDate;
 import java.time.Month;

@@ -1,15 +1,17 @@
-package io.weatherpipeline.stats;
+package io.weatherpipeline.stats.model;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Month;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,34 +94,68 @@ public final class StatsFile {
             g.writeNumberField(PartitionStats.PARTITION_KEY, stats.partition());
             g.writeNumberField(PartitionStats.OFFSET_KEY, stats.nextOffset());
             for (String station : stats.stations()) {
-                g.writeObjectFieldStart(station);
-                Month month = null;
-                for (MonthStats e : stats.months(station)) {
-                    if (e.month() != month) {
-                        if (month != null) {
-                            g.writeEndObject();
-                        }
-                        month = e.month();
-                        g.writeObjectFieldStart(monthName(month));
-                    }
-                    g.writeObjectFieldStart(yearKey(e.year()));
-                    g.writeNumberField("count", e.count());
-                    g.writeNumberField("sum", e.sum());
-                    g.writeNumberField("avg", Math.round(e.avg() * AVG_SCALE) / AVG_SCALE);
-                    g.writeStringField("start", PackedDate.format(e.packedStart()));
-                    g.writeStringField("end", PackedDate.format(e.packedEnd()));
-                    g.writeEndObject();
-                }
-                if (month != null) {
-                    g.writeEndObject();
-                }
-                g.writeEndObject();
+                writeStation(g, station, stats.months(station));
             }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory failed", e);
         }
         return out.toString();
+    }
+
+    /**
+     * The statistics of several partitions in one object, station → month → year, without partition
+     * and offset (what {@code GET /stats} answers). A station found in several partitions (after the
+     * topic was repartitioned) has its entries combined.
+     */
+    public static String mergedJson(Collection<PartitionStats> partitions) {
+        Map<String, Map<Integer, MonthStats>> byStation = new TreeMap<>();
+        for (PartitionStats p : partitions) {
+            for (String station : p.stations()) {
+                Map<Integer, MonthStats> entries = byStation.computeIfAbsent(station, k -> new TreeMap<>());
+                for (MonthStats e : p.months(station)) {
+                    // Keyed month first, then year: the order of the file.
+                    entries.merge(e.month().getValue() * 100_000 + e.year(), e, MonthStats::combine);
+                }
+            }
+        }
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, Map<Integer, MonthStats>> station : byStation.entrySet()) {
+                writeStation(g, station.getKey(), List.copyOf(station.getValue().values()));
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory failed", e);
+        }
+        return out.toString();
+    }
+
+    /** One station's entries, given in calendar-month then year order. */
+    private static void writeStation(JsonGenerator g, String station, List<MonthStats> entries) throws IOException {
+        g.writeObjectFieldStart(station);
+        Month month = null;
+        for (MonthStats e : entries) {
+            if (e.month() != month) {
+                if (month != null) {
+                    g.writeEndObject();
+                }
+                month = e.month();
+                g.writeObjectFieldStart(monthName(month));
+            }
+            g.writeObjectFieldStart(yearKey(e.year()));
+            g.writeNumberField("count", e.count());
+            g.writeNumberField("sum", e.sum());
+            g.writeNumberField("avg", Math.round(e.avg() * AVG_SCALE) / AVG_SCALE);
+            g.writeStringField("start", PackedDate.format(e.packedStart()));
+            g.writeStringField("end", PackedDate.format(e.packedEnd()));
+            g.writeEndObject();
+        }
+        if (month != null) {
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.weatherpipeline.stats;
+package io.weatherpipeline.stats.model;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

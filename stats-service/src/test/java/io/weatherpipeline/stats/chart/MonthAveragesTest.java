@@ -1,4 +1,4 @@
-package io.weatherpipeline.stats;
+package io.weatherpipeline.stats.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.weatherpipeline.stats.model.PartitionStats;
 
 /** Which month, which year and which stations the chart shows. */
 class MonthAveragesTest {

@@ -1,4 +1,4 @@
-package io.weatherpipeline.stats;
+package io.weatherpipeline.stats.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -27,6 +27,9 @@ import org.xml.sax.InputSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.weatherpipeline.stats.model.PartitionStats;
+import io.weatherpipeline.stats.model.StatsFile;
 
 /**
  * month.svg, read back as XML: JFreeChart wraps each bar in {@code <g jfreesvg:ref='{"rowKey":

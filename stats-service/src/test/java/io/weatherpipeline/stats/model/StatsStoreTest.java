@@ -1,4 +1,4 @@
-package io.weatherpipeline.stats;
+package io.weatherpipeline.stats.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,7 +56,7 @@ class StatsStoreTest {
         }
         // Neighbours that are not statistics files: a leftover temporary file, the chart, other names.
         Files.writeString(dir.resolve("partition-1.json.tmp"), "{\"partition\": 1, \"off");
-        Files.writeString(dir.resolve(MonthChart.FILE_NAME), "<svg/>");
+        Files.writeString(dir.resolve("month.svg"), "<svg/>");
         Files.writeString(dir.resolve("partition-x.json"), "?");
         Files.createDirectory(dir.resolve("old"));
 
