@@ -28,13 +28,20 @@ final class StackStatus {
             throw new StackException("Cannot read " + file + ": " + e.getMessage(), e);
         }
         boolean allUp = true;
-        System.out.printf("%-12s %-8s %-8s %-10s %s%n", "COMPONENT", "PID", "KIND", "HEALTH", "LOG");
+        System.out.printf("%-12s %-8s %-8s %-10s %-8s %s%n", "COMPONENT", "PID", "KIND", "HEALTH", "RESTARTS", "LOG");
         for (String line : lines) {
             String[] f = line.split("\t");
             long pid = Long.parseLong(f[1]);
             boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            String state = f.length > 6 ? f[6] : "running";
             String health;
-            if (!alive) {
+            if (state.equals("stopped")) {
+                // Stopped on purpose (./weather stop NAME): not a failure of the stack.
+                System.out.printf("%-12s %-8s %-8s %-10s %-8s %s%n", f[0], "-", f[2], "STOPPED", f[5], f[4]);
+                continue;
+            } else if (state.equals("waiting to restart")) {
+                health = "RESTARTING";
+            } else if (!alive) {
                 health = "DOWN";
             } else if (f[3].equals("-")) {
                 health = "running";
@@ -42,8 +49,8 @@ final class StackStatus {
                 int code = HttpProbe.status(f[3]);
                 health = code == 200 ? "UP" : code == -1 ? "no-answer" : "NOT-READY";
             }
-            allUp &= alive && !health.equals("no-answer") && !health.equals("NOT-READY");
-            System.out.printf("%-12s %-8s %-8s %-10s %s%n", f[0], pid, f[2], health, f[4]);
+            allUp &= alive && !health.equals("no-answer") && !health.equals("NOT-READY") && !health.equals("RESTARTING");
+            System.out.printf("%-12s %-8s %-8s %-10s %-8s %s%n", f[0], pid, f[2], health, f.length > 5 ? f[5] : "-", f[4]);
         }
         return allUp;
     }

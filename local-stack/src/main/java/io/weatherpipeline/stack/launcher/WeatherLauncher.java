@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.weatherpipeline.stack.HttpProbe;
 import io.weatherpipeline.stack.LocalStack;
@@ -32,7 +30,7 @@ import io.weatherpipeline.stack.StackSettings;
  */
 public final class WeatherLauncher {
 
-    /** Tab-separated: name, pid, kind (server|service), health url or '-', log file. */
+    /** Tab-separated: name, pid, kind (server|service), health url or '-', log file, restarts, state ({@link ServiceSupervisor}). */
     static final String COMPONENTS_FILE = "components.tsv";
     static final String READY_FILE = "ready";
 
@@ -71,14 +69,14 @@ public final class WeatherLauncher {
             LocalStack.deleteTree(workDir.resolve("checkpoints"));
             LocalStack.deleteTree(workDir.resolve("stats"));
         }
-        List<ManagedProcess> services = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         long t0 = System.nanoTime();
         LocalStack stack = LocalStack.start(settings);
+        AtomicReference<ServiceSupervisor> supervisor = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("[weather] stopping services and servers");
-            for (int i = services.size() - 1; i >= 0; i--) {
-                services.get(i).stop(20);
+            if (supervisor.get() != null) {
+                supervisor.get().close();
             }
             stack.close();
             LocalStack.deleteTree(state);
@@ -87,21 +85,18 @@ public final class WeatherLauncher {
         }, "weather-shutdown"));
         System.err.printf("[weather] servers ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-        Map<ManagedProcess, String> health = new LinkedHashMap<>();
-        stack.processes().forEach(p -> health.put(p, "-"));
+        List<ServiceCatalog.Service> catalog = serversOnly ? List.of() : ServiceCatalog.ALL;
+        supervisor.set(new ServiceSupervisor(stack.processes(), catalog, s -> startService(s, repo, settings), state));
+        for (ManagedProcess p : supervisor.get().initialProcesses()) {
+            String health = ServiceCatalog.named(p.name()).healthUrl();
+            Readiness.await(p, "/q/health/ready to answer 200", Duration.ofSeconds(120),
+                    () -> HttpProbe.status(health) == 200 ? null : "not ready");
+        }
         if (!serversOnly) {
-            for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
-                ManagedProcess p = startService(service, repo, settings);
-                services.add(p);
-                health.put(p, service.healthUrl());
-            }
-            for (ManagedProcess p : services) {
-                Readiness.await(p, "/q/health/ready to answer 200", Duration.ofSeconds(120),
-                        () -> HttpProbe.status(health.get(p)) == 200 ? null : "not ready");
-            }
             System.err.printf("[weather] services ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
-        writeState(state, health, stack.endpoints(), serversOnly);
+        supervisor.get().start();
+        writeReady(state, stack.endpoints(), serversOnly);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -116,12 +111,7 @@ public final class WeatherLauncher {
                 settings.logDir().resolve(service.name() + ".log"), settings.pidDir());
     }
 
-    private static void writeState(Path state, Map<ManagedProcess, String> health, List<String> endpoints,
-            boolean serversOnly) {
-        StringBuilder tsv = new StringBuilder();
-        health.forEach((p, url) -> tsv.append(p.name()).append('\t').append(p.pid()).append('\t')
-                .append(url.equals("-") ? "server" : "service").append('\t').append(url).append('\t')
-                .append(p.logFile()).append('\n'));
+    private static void writeReady(Path state, List<String> endpoints, boolean serversOnly) {
         StringBuilder ready = new StringBuilder();
         endpoints.forEach(e -> ready.append(e).append('\n'));
         if (!serversOnly) {
@@ -131,7 +121,6 @@ public final class WeatherLauncher {
         }
         try {
             Files.createDirectories(state);
-            Files.writeString(state.resolve(COMPONENTS_FILE), tsv);
             // Written last: its presence tells ./weather up that everything answered.
             Files.writeString(state.resolve(READY_FILE), ready);
         } catch (IOException e) {
