@@ -38,7 +38,7 @@ import io.weatherpipeline.stats.model.StatsStore;
  *
  * <p>Exactly once: a partition's statistics start from its file when it is assigned, and the
  * rebalance listener seeks the partition to the file's offset. Records below the next offset are
- * skipped (already counted). A file is replaced atomically at most every {@code stats.flush-interval}
+ * skipped (already counted). A file is replaced atomically when {@link FlushPacing} says it is due
  * (and when the partition is revoked or the service stops); a crash loses only what was counted
  * after the last file, and that is read and counted again from the file's offset.
  *
@@ -60,7 +60,7 @@ public class StatsWriter implements PinnedPartitions {
     private final Set<Integer> claims;
     private final StatsStore store;
     private final String topic;
-    private final long flushIntervalNanos;
+    private final FlushPacing pacing;
     private final FatalErrors fatal;
     private final Integer pauseBeforeRename;
     private final ReentrantLock lock = new ReentrantLock();
@@ -78,6 +78,7 @@ public class StatsWriter implements PinnedPartitions {
     private static final class Held {
         final PartitionStats stats;
         long lastWrite;
+        long lastWriteCost;
         boolean dirty;
 
         Held(PartitionStats stats, long now) {
@@ -88,12 +89,9 @@ public class StatsWriter implements PinnedPartitions {
 
     StatsWriter(StatsConfig config, FatalErrors fatal, MeterRegistry registry) {
         this.claims = PartitionClaims.parse("stats.partitions", config.partitions());
-        if (config.flushInterval().isNegative() || config.flushInterval().isZero()) {
-            throw new IllegalArgumentException("stats.flush-interval must be positive, is " + config.flushInterval());
-        }
         this.store = new StatsStore(Path.of(config.dir()));
         this.topic = config.topic();
-        this.flushIntervalNanos = config.flushInterval().toNanos();
+        this.pacing = new FlushPacing(config.flushInterval());
         this.fatal = fatal;
         this.pauseBeforeRename = config.faultInjection().pauseBeforeRename().orElse(null);
         this.counted = registry.counter("stats.readings.counted");
@@ -110,8 +108,8 @@ public class StatsWriter implements PinnedPartitions {
             LOG.warnf("Fault injection is on: the service stops before the rename of file write %d and waits to be"
                     + " killed", pauseBeforeRename);
         }
-        LOG.infof("Owning partition(s) %s of %s; statistics in %s; files written at most every %s",
-                PartitionClaims.format(claims), topic, store.dir(), config.flushInterval());
+        LOG.infof("Owning partition(s) %s of %s; statistics in %s; files written %s",
+                PartitionClaims.format(claims), topic, store.dir(), pacing);
     }
 
     public StatsStore store() {
@@ -147,7 +145,7 @@ public class StatsWriter implements PinnedPartitions {
             Held h = held.remove(partition);
             if (h != null && h.dirty) {
                 try {
-                    write(h, System.nanoTime());
+                    write(h);
                 } catch (IOException e) {
                     // The file keeps its older statistics with their own offset: read again from there.
                     LOG.warnf("Partition %d revoked before its statistics could be written (%s): they are counted"
@@ -185,7 +183,6 @@ public class StatsWriter implements PinnedPartitions {
     public void apply(ConsumerRecords<byte[], byte[]> records) {
         lock.lock();
         try {
-            long now = System.nanoTime();
             for (TopicPartition tp : records.partitions()) {
                 Held h = held.get(tp.partition());
                 if (h == null) {
@@ -197,7 +194,7 @@ public class StatsWriter implements PinnedPartitions {
                     h.dirty = true;
                 }
             }
-            writeDue(now);
+            writeDue(System.nanoTime());
         } finally {
             lock.unlock();
         }
@@ -219,7 +216,7 @@ public class StatsWriter implements PinnedPartitions {
         try {
             for (Held h : held.values()) {
                 if (h.dirty) {
-                    write(h, System.nanoTime());
+                    write(h);
                 }
             }
         } catch (IOException e) {
@@ -253,9 +250,9 @@ public class StatsWriter implements PinnedPartitions {
             return;
         }
         for (Held h : held.values()) {
-            if (h.dirty && now - h.lastWrite >= flushIntervalNanos) {
+            if (h.dirty && pacing.due(now - h.lastWrite, h.lastWriteCost)) {
                 try {
-                    write(h, now);
+                    write(h);
                 } catch (IOException e) {
                     retry.failed(now, "the directory " + store.dir() + " to write " + store.file(h.stats.partition()), e);
                     return;
@@ -264,14 +261,16 @@ public class StatsWriter implements PinnedPartitions {
         }
     }
 
-    private void write(Held h, long now) throws IOException {
+    private void write(Held h) throws IOException {
         int partition = h.stats.partition();
+        long started = System.nanoTime();
         store.write(h.stats, () -> maybePause(partition, h.stats.nextOffset()));
-        h.lastWrite = now;
+        h.lastWrite = System.nanoTime();
+        h.lastWriteCost = h.lastWrite - started;
         h.dirty = false;
         written.put(partition, h.stats.nextOffset());
         files.increment();
-        retry.succeeded(now, () -> "statistics files are written again");
+        retry.succeeded(h.lastWrite, () -> "statistics files are written again");
     }
 
     private void maybePause(int partition, long offset) {
