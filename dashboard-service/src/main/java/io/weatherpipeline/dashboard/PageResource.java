@@ -1,0 +1,116 @@
+package io.weatherpipeline.dashboard;
+
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.quarkus.qute.Template;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.weatherpipeline.dashboard.client.Failures;
+
+/**
+ * The page and what it calls: {@code GET /} (the page, rendered with Qute), {@code GET /api/snapshot}
+ * (everything it shows, as JSON), {@code GET /api/events} (the same, pushed after every refresh as
+ * server-sent events), {@code POST /api/stations} and {@code DELETE /api/stations/{id}} (passed on to
+ * generator-service, whose answer, error text included, comes back as it is) and
+ * {@code GET /plot/month.svg} (stats-service's chart, passed through so the link works wherever the
+ * browser is).
+ */
+@Path("/")
+public class PageResource {
+
+    private static final String SVG = "image/svg+xml";
+
+    private final Template page;
+    private final Refresher refresher;
+    private final Clients clients;
+    private final DashboardConfig config;
+
+    PageResource(Template page, Refresher refresher, Clients clients, DashboardConfig config) {
+        this.page = page;
+        this.refresher = refresher;
+        this.clients = clients;
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public String page() {
+        String snapshot = refresher.latestJson();
+        return page.data("snapshot", snapshot == null ? "" : snapshot)
+                .data("refreshMillis", config.refresh().toMillis())
+                .data("statsUrl", config.statsUrl())
+                .data("recentDays", config.recentDays())
+                .render();
+    }
+
+    @GET
+    @Path("api/snapshot")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response snapshot() {
+        String json = refresher.latestJson();
+        return json == null ? error(Response.Status.SERVICE_UNAVAILABLE, "no snapshot yet: the first refresh is running")
+                : Response.ok(json).build();
+    }
+
+    @GET
+    @Path("api/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<String> events() {
+        return refresher.events();
+    }
+
+    @POST
+    @Path("api/stations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> addStation(String body) {
+        return relay(clients.generator().add(body == null ? "" : body));
+    }
+
+    @DELETE
+    @Path("api/stations/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> stopStation(@PathParam("id") String id) {
+        return relay(clients.generator().stop(id));
+    }
+
+    @GET
+    @Path("plot/month.svg")
+    public Uni<Response> monthSvg(@QueryParam("months") String months) {
+        return clients.stats().monthSvg(months)
+                .map(r -> r.getStatus() == 200 ? Response.ok(r.getEntity(), SVG).build()
+                        : Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON).entity(r.getEntity()).build())
+                .ifNoItem().after(config.timeout()).fail()
+                .onFailure().recoverWithItem(e -> error(Response.Status.BAD_GATEWAY,
+                        "stats-service at " + config.statsUrl() + ": " + Failures.describe(e, config.timeout())));
+    }
+
+    /** generator-service's answer as it is, or 502 saying that it did not answer. */
+    private Uni<Response> relay(Uni<RestResponse<String>> call) {
+        return call.map(r -> {
+                    Response.ResponseBuilder b = Response.status(r.getStatus());
+                    return r.getEntity() == null || r.getEntity().isEmpty() ? b.build()
+                            : b.type(MediaType.APPLICATION_JSON).entity(r.getEntity()).build();
+                })
+                .ifNoItem().after(config.timeout()).fail()
+                .onFailure().recoverWithItem(e -> error(Response.Status.BAD_GATEWAY,
+                        "generator-service at " + config.generatorUrl() + ": " + Failures.describe(e, config.timeout())));
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+}

@@ -1,0 +1,16 @@
+package io.weatherpipeline.dashboard.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+
+/** consumer-service: {@code GET /partitions}, each owned partition's checkpoint. */
+@Path("/partitions")
+public interface ConsumerApi {
+
+    @GET
+    Uni<RestResponse<String>> partitions();
+}

@@ -1,0 +1,30 @@
+package io.weatherpipeline.dashboard.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+
+/** generator-service: {@code GET/POST /stations}, {@code DELETE /stations/{id}}. */
+@Path("/stations")
+public interface GeneratorApi {
+
+    @GET
+    Uni<RestResponse<String>> stations();
+
+    /** {@code body} is the JSON object the form sent, passed on as it is. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<String>> add(String body);
+
+    @DELETE
+    @Path("/{id}")
+    Uni<RestResponse<String>> stop(@PathParam("id") String id);
+}

@@ -1,0 +1,20 @@
+package io.weatherpipeline.dashboard.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+
+/** The HDFS NameNode's web port: {@code GET /jmx?qry=...}, its metrics as JSON. */
+@Path("/jmx")
+public interface NameNodeApi {
+
+    /** The bean that counts live and dead DataNodes. */
+    String FS_STATE = "Hadoop:service=NameNode,name=FSNamesystemState";
+
+    @GET
+    Uni<RestResponse<String>> jmx(@QueryParam("qry") String query);
+}

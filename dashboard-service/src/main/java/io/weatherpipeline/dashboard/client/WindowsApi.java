@@ -1,0 +1,26 @@
+package io.weatherpipeline.dashboard.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+
+/** windows-service (issue #14): {@code GET /windows?last=K}, {@code GET /window?id=N}, {@code GET /windows/open}. */
+@Path("/")
+public interface WindowsApi {
+
+    @GET
+    @Path("windows")
+    Uni<RestResponse<String>> last(@QueryParam("last") int last);
+
+    @GET
+    @Path("window")
+    Uni<RestResponse<String>> window(@QueryParam("id") long id);
+
+    @GET
+    @Path("windows/open")
+    Uni<RestResponse<String>> open();
+}
