@@ -61,7 +61,7 @@ public class WriterBeans {
         return new PartitionWriters(config.topic(), PartitionClaims.parse("consumer.partitions", config.partitions()),
                 new FlushPolicy(config.flush().everyPoll(), config.flush().maxRecords(), config.flush().maxAge()),
                 new BatchFiles(fs, config.hdfs().dataDir(), config.hdfs().replication().orElse(null)),
-                config.hdfs().uri(), new CheckpointStore(Path.of(config.checkpointDir())), deadLetters, faults, fatal,
+                new CheckpointStore(Path.of(config.checkpointDir())), deadLetters, faults, fatal,
                 groupOffsets::checkpointed, registry);
     }
 

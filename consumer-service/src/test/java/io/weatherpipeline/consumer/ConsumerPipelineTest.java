@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.weatherpipeline.common.kafka.DeadLetterHeaders;
 import io.weatherpipeline.consumer.batch.BatchFileName;
 import io.weatherpipeline.consumer.batch.CommittedBatches;
 import io.weatherpipeline.consumer.columns.Reading;
@@ -98,8 +99,8 @@ class ConsumerPipelineTest {
         assertEquals("not a report", new String(dead.value(), StandardCharsets.UTF_8));
         assertEquals(String.valueOf(deadInFooters.get(0)), header(dead, DeadLetterPublisher.SOURCE_OFFSET));
         assertEquals("1", header(dead, DeadLetterPublisher.SOURCE_PARTITION));
-        assertTrue(header(dead, DeadLetterPublisher.REASON).contains("not a protobuf Report")
-                || header(dead, DeadLetterPublisher.REASON).contains("missing"), header(dead, DeadLetterPublisher.REASON));
+        assertTrue(header(dead, DeadLetterHeaders.REASON).contains("not a protobuf Report")
+                || header(dead, DeadLetterHeaders.REASON).contains("missing"), header(dead, DeadLetterHeaders.REASON));
 
         // The read command prints exactly the committed rows, as CSV.
         java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();

@@ -1,7 +1,7 @@
 package io.weatherpipeline.consumer.writer;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +17,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
+
+import io.weatherpipeline.common.kafka.DeadLetterHeaders;
+import io.weatherpipeline.common.kafka.KafkaTopics;
 
 /**
  * Sends poison records (values that are not a Report) to {@code consumer.dead-letter-topic} with the
@@ -33,7 +35,6 @@ public class DeadLetterPublisher {
     public static final String SOURCE_TOPIC = "source_topic";
     public static final String SOURCE_PARTITION = "source_partition";
     public static final String SOURCE_OFFSET = "source_offset";
-    public static final String REASON = "reason";
 
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
 
@@ -51,8 +52,12 @@ public class DeadLetterPublisher {
     public record Poison(String sourceTopic, int partition, long offset, byte[] key, byte[] value, String reason) {
     }
 
-    /** Sends them and waits for the broker's acknowledgement. */
-    public synchronized void send(List<Poison> poison) throws IOException {
+    /**
+     * Sends them and waits for the broker's acknowledgement.
+     *
+     * @throws UnavailableException naming the broker, when it did not acknowledge them all
+     */
+    public synchronized void send(List<Poison> poison) throws UnavailableException {
         if (poison.isEmpty()) {
             return;
         }
@@ -76,7 +81,7 @@ public class DeadLetterPublisher {
                 headers.add(SOURCE_TOPIC, p.sourceTopic().getBytes(StandardCharsets.UTF_8));
                 headers.add(SOURCE_PARTITION, Integer.toString(p.partition()).getBytes(StandardCharsets.UTF_8));
                 headers.add(SOURCE_OFFSET, Long.toString(p.offset()).getBytes(StandardCharsets.UTF_8));
-                headers.add(REASON, p.reason().getBytes(StandardCharsets.UTF_8));
+                DeadLetterHeaders.addReason(headers, p.reason());
                 acks.add(producer.send(new ProducerRecord<>(topic, null, p.key(), p.value(), headers)));
             }
             for (Future<RecordMetadata> ack : acks) {
@@ -84,31 +89,22 @@ public class DeadLetterPublisher {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeadLetterException("Kafka at " + bootstrapServers + " to take dead letters for " + topic
-                    + " (interrupted)", e);
+            throw new UnavailableException(needed(), e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new DeadLetterException("Kafka at " + bootstrapServers + " to take dead letters for " + topic + " ("
-                    + e.getMessage() + ")", e);
+            throw new UnavailableException(needed(), e);
         }
+    }
+
+    /** What a batch with poison records waits for when they are not acknowledged. */
+    private String needed() {
+        return "Kafka at " + bootstrapServers + " to take dead letters for " + topic;
     }
 
     private void createTopicIfAbsent() throws InterruptedException, ExecutionException, TimeoutException {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaTopics.adminConfig(bootstrapServers))) {
             // The broker's default partitions and replication.
-            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all()
-                    .get(30, TimeUnit.SECONDS);
-            LOG.infof("Created dead-letter topic %s", topic);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-    }
-
-    /** Kafka did not acknowledge dead letters: the batch that skips them waits. */
-    public static class DeadLetterException extends IOException {
-        public DeadLetterException(String message, Throwable cause) {
-            super(message, cause);
+            KafkaTopics.createIfAbsent(admin, new NewTopic(topic, Optional.empty(), Optional.empty()),
+                    Duration.ofSeconds(30));
         }
     }
 

@@ -2,6 +2,7 @@ package io.weatherpipeline.consumer.writer;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +16,7 @@ import io.weatherpipeline.consumer.batch.BatchFileName;
 import io.weatherpipeline.consumer.batch.BatchFiles;
 import io.weatherpipeline.consumer.batch.Checkpoint;
 import io.weatherpipeline.consumer.batch.CheckpointStore;
+import io.weatherpipeline.consumer.batch.CheckpointStore.CorruptCheckpointException;
 import io.weatherpipeline.consumer.batch.PartitionRecovery;
 import io.weatherpipeline.consumer.writer.FaultInjector.Step;
 import io.weatherpipeline.consumer.writer.PartitionBuffer.Batch;
@@ -119,7 +121,12 @@ final class PartitionWriter {
         return writing != null && writingDone.isDone();
     }
 
-    /** Reconciles the checkpoint with the files on HDFS (see {@link PartitionRecovery}). */
+    /**
+     * Reconciles the checkpoint with the files on HDFS (see {@link PartitionRecovery}).
+     *
+     * @throws UnavailableException when HDFS or the checkpoint directory failed (worth retrying)
+     * @throws CorruptCheckpointException when the checkpoint file cannot be parsed (a person must look)
+     */
     PartitionRecovery.Plan recover() throws IOException {
         if (writing != null) {
             try {
@@ -131,15 +138,16 @@ final class PartitionWriter {
                 // Its records are back in the buffer; what reached HDFS is looked at now.
             }
         }
-        Optional<Checkpoint> onDisk = checkpoints.read(partition);
-        PartitionRecovery.Plan plan = PartitionRecovery.plan(partition, onDisk, files.list(partition),
-                b -> files.footer(BatchFileName.complete(partition, b)));
+        Optional<Checkpoint> onDisk = onDisk(() -> checkpoints.read(partition));
+        List<BatchFileName> found = onHdfs(() -> files.list(partition));
+        PartitionRecovery.Plan plan = PartitionRecovery.plan(partition, onDisk, found,
+                b -> onHdfs(() -> files.footer(BatchFileName.complete(partition, b))));
         for (BatchFileName tmp : plan.temporaryFiles()) {
-            files.delete(tmp);
+            onHdfs(() -> files.delete(tmp));
             LOG.infof("Partition %d: deleted %s, an uncommitted batch (it is written again)", partition, tmp);
         }
         if (plan.checkpointChanged()) {
-            checkpoints.write(partition, plan.resume());
+            onDisk(() -> checkpoints.write(partition, plan.resume()));
             if (plan.rebuilt()) {
                 LOG.warnf("Partition %d: checkpoint %s was missing; rebuilt from the footers of the batch files: %s",
                         partition, checkpoints.file(partition), plan.resume().toJson());
@@ -219,13 +227,58 @@ final class PartitionWriter {
     private void write(Batch batch) throws IOException {
         long batchId = batch.footer().batchId();
         deadLetters.send(batch.poison());
-        BatchFileName tmp = files.writeTemporary(batch.footer(), batch.rows(),
-                () -> faults.reached(Step.DURING_WRITE, partition, batchId));
-        files.commit(tmp);
+        BatchFileName tmp = onHdfs(() -> files.writeTemporary(batch.footer(), batch.rows(),
+                () -> faults.reached(Step.DURING_WRITE, partition, batchId)));
+        onHdfs(() -> files.commit(tmp));
         faults.reached(Step.AFTER_RENAME, partition, batchId);
-        checkpoints.write(partition, batch.after());
+        onDisk(() -> checkpoints.write(partition, batch.after()));
         checkpoint = batch.after();
         committed.accept(batch);
         faults.reached(Step.AFTER_CHECKPOINT, partition, batchId);
+    }
+
+    @FunctionalInterface
+    private interface Io<T> {
+        T call() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface IoStep {
+        void run() throws IOException;
+    }
+
+    /** One call to HDFS (NameNode or DataNodes, through the Parquet writer too); a failure names HDFS. */
+    private <T> T onHdfs(Io<T> call) throws UnavailableException {
+        try {
+            return call.call();
+        } catch (IOException | RuntimeException e) {
+            throw new UnavailableException("HDFS at " + files.dataDir() + " to write partition " + partition, e);
+        }
+    }
+
+    private void onHdfs(IoStep step) throws UnavailableException {
+        onHdfs(() -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** One call to the local checkpoint directory; a failure names it, a damaged checkpoint goes on as is. */
+    private <T> T onDisk(Io<T> call) throws IOException {
+        try {
+            return call.call();
+        } catch (CorruptCheckpointException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new UnavailableException("the checkpoint directory " + checkpoints.dir() + " to checkpoint partition "
+                    + partition, e);
+        }
+    }
+
+    private void onDisk(IoStep step) throws IOException {
+        onDisk(() -> {
+            step.run();
+            return null;
+        });
     }
 }

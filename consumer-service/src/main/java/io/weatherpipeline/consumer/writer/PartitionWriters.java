@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -17,7 +16,8 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.weatherpipeline.common.Backoff;
+import io.weatherpipeline.common.RetryState;
+import io.weatherpipeline.common.Threads;
 import io.weatherpipeline.consumer.batch.BatchFiles;
 import io.weatherpipeline.consumer.batch.BatchFooter;
 import io.weatherpipeline.consumer.batch.Checkpoint;
@@ -38,7 +38,6 @@ public class PartitionWriters implements PinnedPartitions {
     private static final Logger LOG = Logger.getLogger(PartitionWriters.class);
 
     private final String topic;
-    private final String hdfsUri;
     private final Set<Integer> claims;
     private final FlushPolicy policy;
     private final BatchFiles files;
@@ -50,28 +49,26 @@ public class PartitionWriters implements PinnedPartitions {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Integer, PartitionWriter> writers = new TreeMap<>();
     private final Set<Integer> attached = new TreeSet<>();
-    private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
+    private final RetryState retry = new RetryState(LOG, Duration.ofMillis(250), Duration.ofSeconds(10),
+            "nothing is lost or written twice");
     private final Counter rowsWritten;
     private final Counter filesWritten;
     private final Counter poisonRecords;
     private final Counter skipped;
-    private volatile String waitingFor;
     private volatile boolean stopping;
 
     /**
      * @param topic the topic whose partitions are written
      * @param claims the partitions this instance claims
-     * @param hdfsUri the NameNode {@code files} write to, named while waiting for it
      * @param checkpointed told, on a flusher thread, of every checkpoint written (partition, checkpoint)
      */
-    public PartitionWriters(String topic, Set<Integer> claims, FlushPolicy policy, BatchFiles files, String hdfsUri,
+    public PartitionWriters(String topic, Set<Integer> claims, FlushPolicy policy, BatchFiles files,
             CheckpointStore checkpoints, DeadLetterPublisher deadLetters, FaultInjector faults, FatalErrors fatal,
             BiConsumer<Integer, Checkpoint> checkpointed, MeterRegistry registry) {
         this.topic = topic;
         this.claims = claims;
         this.policy = policy;
         this.files = files;
-        this.hdfsUri = hdfsUri;
         this.checkpoints = checkpoints;
         this.deadLetters = deadLetters;
         this.faults = faults;
@@ -111,13 +108,8 @@ public class PartitionWriters implements PinnedPartitions {
         try {
             PartitionWriter w = writers.get(partition);
             if (w == null) {
-                ExecutorService flusher = Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "hdfs-writer-" + partition);
-                    t.setDaemon(true);
-                    return t;
-                });
-                w = new PartitionWriter(topic, partition, files, checkpoints, deadLetters, faults, flusher,
-                        this::committed);
+                w = new PartitionWriter(topic, partition, files, checkpoints, deadLetters, faults,
+                        Executors.newSingleThreadExecutor(Threads.daemon("hdfs-writer-" + partition)), this::committed);
                 writers.put(partition, w);
             }
             attached.add(partition);
@@ -178,9 +170,9 @@ public class PartitionWriters implements PinnedPartitions {
         }
     }
 
-    /** What writing waits for (HDFS, Kafka for dead letters), or null. */
+    /** What writing waits for (HDFS, Kafka for dead letters, the checkpoint directory) and why, or null. */
     public String waitingFor() {
-        return waitingFor;
+        return retry.waitingFor();
     }
 
     /**
@@ -221,18 +213,16 @@ public class PartitionWriters implements PinnedPartitions {
             try {
                 PartitionWriter w = writers.get(partition);
                 long now = System.nanoTime();
-                if (w == null || fatal.message() != null || !backoff.mayTry(now) || w.writing()
+                if (w == null || fatal.message() != null || !retry.mayTry(now) || w.writing()
                         || !(w.written() || isDue(w, now))) {
                     continue;
                 }
-                if (!attempt(w, x -> {
+                attempt(w, x -> {
                     x.awaitWritten();
                     if (isDue(x, now)) {
                         x.flush();
                     }
-                })) {
-                    backoff.failed(now);
-                }
+                });
             } finally {
                 lock.unlock();
             }
@@ -273,10 +263,10 @@ public class PartitionWriters implements PinnedPartitions {
                     // Never assigned, or stopped for good: nothing is written any more, so nothing is skipped.
                     return;
                 }
-                if (attempt(w, step)) {
+                pause = attempt(w, step);
+                if (pause == null) {
                     return;
                 }
-                pause = backoff.failed(System.nanoTime());
             } finally {
                 lock.unlock();
             }
@@ -290,30 +280,31 @@ public class PartitionWriters implements PinnedPartitions {
         }
     }
 
-    /** One try of {@code step} on a recovered writer; false when it failed and should be tried again. */
-    private boolean attempt(PartitionWriter w, Step step) {
+    /**
+     * One try of {@code step} on a recovered writer.
+     *
+     * @return null when it is done (or can never be: stopped for good), else the pause before the next try
+     */
+    private Duration attempt(PartitionWriter w, Step step) {
         try {
             if (!w.recovered()) {
                 w.recover();
             }
             step.run(w);
-            if (backoff.succeeded()) {
-                LOG.infof("Writing again: %s answered", files.dataDir());
-            }
-            waitingFor = null;
-            return true;
+            retry.succeeded(System.nanoTime(), () -> "Writing again");
+            return null;
         } catch (InconsistentPartitionException | CorruptCheckpointException e) {
             fatal.stop(e.getMessage());
-            return true;
-        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (UnavailableException e) {
             w.markUnrecovered();
-            String what = e instanceof DeadLetterPublisher.DeadLetterException ? e.getMessage()
-                    : "HDFS at " + hdfsUri + " to write partition " + w.partition() + ": " + e.getMessage();
-            if (!what.equals(waitingFor)) {
-                LOG.warnf(e, "Waiting for %s (retrying; nothing is lost or written twice)", what);
-            }
-            waitingFor = what;
-            return false;
+            return retry.failed(System.nanoTime(), e.what(), e.getCause());
+        } catch (IOException | RuntimeException e) {
+            // Not a server or the disk: a failure nobody foresaw, retried all the same (the files are looked
+            // at again first), and named for what it is.
+            w.markUnrecovered();
+            return retry.failed(System.nanoTime(), "partition " + w.partition() + " to be written after an unexpected "
+                    + e.getClass().getName(), e);
         }
     }
 }

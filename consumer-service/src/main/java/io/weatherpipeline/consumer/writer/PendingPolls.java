@@ -8,6 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import io.weatherpipeline.common.Threads;
+
 /**
  * Polls handed over by the channel and not yet taken by the writers: a short bounded queue, drained
  * in order by one thread ({@code partition-writer}).
@@ -41,9 +43,7 @@ public class PendingPolls {
 
     /** Starts the thread that drains the queue. */
     public void start() {
-        drainer = new Thread(this::drain, "partition-writer");
-        drainer.setDaemon(true);
-        drainer.start();
+        drainer = Threads.startDaemon("partition-writer", this::drain);
     }
 
     /**

@@ -1,9 +1,13 @@
 package io.weatherpipeline.consumer.writer;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,15 +47,22 @@ class PartitionWritersTest {
         return out;
     }
 
+    private BatchFiles files;
+    private CheckpointStore checkpoints;
+
+    /** Writers of partition 0 writing a file per 5 records, to {@code dir/data}, checkpoints in {@code dir/checkpoints}. */
+    private PartitionWriters writers() throws IOException {
+        files = new BatchFiles(FileSystem.getLocal(new Configuration()), dir.resolve("data").toString(), null);
+        checkpoints = new CheckpointStore(dir.resolve("checkpoints"));
+        return new PartitionWriters(TOPIC, Set.of(0), new FlushPolicy(false, 5, Duration.ofHours(1)), files, checkpoints,
+                new DeadLetterPublisher("localhost:1", "unused-dlq"), new FaultInjector(Optional.empty(), 0),
+                new FatalErrors(false), (p, c) -> {
+                }, new SimpleMeterRegistry());
+    }
+
     @Test
     void aRevokedPartitionKeepsItsBufferAndResumesAfterItsLastRecord() throws IOException {
-        FileSystem fs = FileSystem.getLocal(new Configuration());
-        BatchFiles files = new BatchFiles(fs, dir.resolve("data").toString(), null);
-        CheckpointStore checkpoints = new CheckpointStore(dir.resolve("checkpoints"));
-        PartitionWriters writers = new PartitionWriters(TOPIC, Set.of(0), new FlushPolicy(false, 5, Duration.ofHours(1)),
-                files, "file:///", checkpoints, new DeadLetterPublisher("localhost:1", "unused-dlq"),
-                new FaultInjector(Optional.empty(), 0), new FatalErrors(false), (p, c) -> {
-                }, new SimpleMeterRegistry());
+        PartitionWriters writers = writers();
 
         assertEquals(0, writers.assigned(0));
         writers.write(0, records(0, 4));
@@ -69,5 +80,46 @@ class PartitionWritersTest {
         assertEquals(1, footers.size(), footers.toString());
         assertEquals(new BatchFooter(TOPIC, 0, 0, 0, 9, 0, 8, 9, List.of()), footers.get(0));
         assertEquals(Optional.of(new Checkpoint(0, 9)), checkpoints.read(0));
+    }
+
+    @Test
+    void aBatchThatFailedInTheBackgroundIsWrittenAgainAndTheWaitNamesWhatFailed() throws IOException {
+        PartitionWriters writers = writers();
+        writers.assigned(0);
+        writers.write(0, records(0, 5));
+        // A plain file where the data directory should be: the next batch fails on the flusher thread.
+        Files.writeString(dir.resolve("data"), "in the way");
+        writers.write(0, records(5, 6));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            writers.flushDue();
+            return writers.waitingFor() != null;
+        });
+        assertTrue(writers.waitingFor().startsWith("HDFS at " + files.dataDir() + " to write partition 0: "),
+                writers.waitingFor());
+
+        Files.delete(dir.resolve("data"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            writers.flushDue();
+            return checkpoints.read(0).isPresent();
+        });
+        writers.revoked(0);
+        assertNull(writers.waitingFor());
+        assertEquals(List.of(new BatchFooter(TOPIC, 0, 0, 0, 6, 0, 5, 6, List.of())),
+                new CommittedBatches(files, checkpoints).footers(0), "the failed batch and the record after it");
+    }
+
+    @Test
+    void aCheckpointDirectoryInTheWayIsNamedAsSuch() throws IOException {
+        PartitionWriters writers = writers();
+        writers.assigned(0);
+        writers.write(0, records(0, 5));
+        Files.writeString(dir.resolve("checkpoints"), "in the way");
+        writers.write(0, records(5, 6));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            writers.flushDue();
+            return writers.waitingFor() != null;
+        });
+        assertTrue(writers.waitingFor().startsWith("the checkpoint directory " + checkpoints.dir()
+                + " to checkpoint partition 0: "), writers.waitingFor());
     }
 }
