@@ -4,86 +4,118 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
 
 /**
- * A single Kafka broker in KRaft mode (broker and controller in one process), as its own JVM.
- * Storage is formatted once; later starts find the same log directory and the same topics.
+ * One Kafka node in KRaft mode (broker and controller in one process), as its own JVM, one of
+ * {@link StackSettings#kafkaBrokers()} that form a {@link KafkaCluster}. Storage is formatted once with
+ * the cluster's id; later starts find the same log directory and the same topics.
  */
-final class KafkaBroker extends SingleProcessServer {
+final class KafkaBroker {
 
     private final StackSettings settings;
+    private final int node;
+    private final String name;
     private final Path dir;
+    private ManagedProcess process;
 
-    KafkaBroker(StackSettings settings) {
+    /**
+     * @param node 0-based; its node.id is {@code node + 1}
+     */
+    KafkaBroker(StackSettings settings, int node) {
         this.settings = settings;
-        this.dir = settings.workDir().resolve("kafka");
+        this.node = node;
+        // One broker keeps the names it always had: ./weather logs kafka, .weather/kafka/.
+        this.name = settings.kafkaBrokers() == 1 ? "kafka" : "kafka-" + (node + 1);
+        this.dir = settings.workDir().resolve(name);
     }
 
-    @Override
-    public void start() {
-        Ports.requireFree(settings.kafkaPort(), "Kafka broker");
-        Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller");
+    String name() {
+        return name;
+    }
+
+    /** Formats the storage if it is new (with {@code clusterId}) and starts the process; does not wait. */
+    void start(String clusterId) {
+        Ports.requireFree(settings.kafkaBrokerPort(node), "Kafka broker " + name);
+        Ports.requireFree(settings.kafkaControllerPort(node), "Kafka controller " + name);
         Path config = writeConfig();
         Path log4j = ServerClasspath.log4jConfig(dir);
-        Path log = settings.logDir().resolve("kafka.log");
+        Path log = settings.logDir().resolve(name + ".log");
         if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
             OneShot.run("Formatting Kafka storage in " + dir.resolve("data"),
                     ServerClasspath.javaCommand(List.of("-Xmx256m"), null, "kafka.tools.StorageTool",
-                            List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(),
-                                    "--ignore-formatted"), log4j),
+                            List.of("format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted"), log4j),
                     log, 120);
         }
-        process = ManagedProcess.start("kafka",
+        process = ManagedProcess.start(name,
                 ServerClasspath.javaCommand(List.of("-Xms128m", "-Xmx512m"), null, "kafka.Kafka",
                         List.of(config.toString()), log4j),
                 Map.of(), dir, log, settings.pidDir());
-        Readiness.await(process, "a broker metadata answer on " + settings.kafkaBootstrapServers(),
-                Duration.ofSeconds(90), this::metadataProblem);
     }
 
-    private String metadataProblem() {
+    /** The cluster id its storage was formatted with, or null when it was never formatted. */
+    String formattedClusterId() {
+        Path meta = dir.resolve("data").resolve("meta.properties");
+        if (!Files.exists(meta)) {
+            return null;
+        }
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        try (Admin admin = Admin.create(p)) {
-            int nodes = admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size();
-            return nodes > 0 ? null : "no broker in the cluster metadata";
-        } catch (Exception e) {
-            return "metadata request failed: " + e.getMessage();
+        try (var in = Files.newBufferedReader(meta)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + meta, e);
+        }
+        return p.getProperty("cluster.id");
+    }
+
+    ManagedProcess process() {
+        return process;
+    }
+
+    void stop() {
+        if (process != null) {
+            process.stop(30);
+        }
+    }
+
+    /** SIGKILL: a broker lost without warning (fault tests). */
+    void kill() {
+        if (process != null) {
+            process.kill();
         }
     }
 
     private Path writeConfig() {
         String host = "localhost";
+        int replication = settings.kafkaReplication();
+        String minIsr = String.valueOf(replication == 1 ? 1 : replication - 1);
+        StringBuilder voters = new StringBuilder();
+        for (int n = 0; n < settings.kafkaBrokers(); n++) {
+            voters.append(n == 0 ? "" : ",").append(n + 1).append('@').append(host).append(':')
+                    .append(settings.kafkaControllerPort(n));
+        }
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.voters", "1@" + host + ":" + settings.kafkaControllerPort());
-        p.setProperty("listeners", "PLAINTEXT://" + host + ":" + settings.kafkaPort()
-                + ",CONTROLLER://" + host + ":" + settings.kafkaControllerPort());
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.kafkaPort());
+        p.setProperty("node.id", String.valueOf(node + 1));
+        p.setProperty("controller.quorum.voters", voters.toString());
+        p.setProperty("listeners", "PLAINTEXT://" + host + ":" + settings.kafkaBrokerPort(node)
+                + ",CONTROLLER://" + host + ":" + settings.kafkaControllerPort(node));
+        p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.kafkaBrokerPort(node));
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("log.dirs", dir.resolve("data").toString());
-        // One broker: every internal topic has one replica.
-        p.setProperty("offsets.topic.replication.factor", "1");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
-        p.setProperty("default.replication.factor", "1");
-        p.setProperty("min.insync.replicas", "1");
+        // Kafka's internal topics as the data: min(3, brokers) replicas, and with more than one, a write is
+        // acknowledged once all but one have it, so one broker may be lost.
+        p.setProperty("offsets.topic.replication.factor", String.valueOf(replication));
+        p.setProperty("transaction.state.log.replication.factor", String.valueOf(replication));
+        p.setProperty("transaction.state.log.min.isr", minIsr);
+        p.setProperty("share.coordinator.state.topic.replication.factor", String.valueOf(replication));
+        p.setProperty("share.coordinator.state.topic.min.isr", minIsr);
+        p.setProperty("default.replication.factor", String.valueOf(replication));
+        p.setProperty("min.insync.replicas", minIsr);
         // Topics are created explicitly by the producer, with the partition count it is configured for.
         p.setProperty("auto.create.topics.enable", "false");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
@@ -100,10 +132,5 @@ final class KafkaBroker extends SingleProcessServer {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
         return file;
-    }
-
-    @Override
-    public String endpoint() {
-        return "Kafka      bootstrap.servers=" + settings.kafkaBootstrapServers();
     }
 }

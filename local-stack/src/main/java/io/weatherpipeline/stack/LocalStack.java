@@ -47,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
             servers.put(Server.MARIADB, new MariaDbServer(settings));
         }
         if (settings.runs(Server.KAFKA)) {
-            servers.put(Server.KAFKA, new KafkaBroker(settings));
+            servers.put(Server.KAFKA, new KafkaCluster(settings));
         }
         if (settings.runs(Server.HDFS)) {
             servers.put(Server.HDFS, new HdfsCluster(settings));
@@ -79,7 +79,7 @@ public final class LocalStack implements AutoCloseable {
         if (!StalePids.live(workDir.resolve("pids")).isEmpty()) {
             throw new StackException("Processes of an earlier run still use " + workDir + ": stop them first (./weather down)");
         }
-        for (String dir : List.of("kafka", "mariadb", "hdfs")) {
+        for (String dir : List.of("kafka", "kafka-1", "kafka-2", "kafka-3", "kafka-4", "kafka-5", "mariadb", "hdfs")) {
             deleteTree(workDir.resolve(dir));
         }
     }
@@ -93,6 +93,24 @@ public final class LocalStack implements AutoCloseable {
         List<ManagedProcess> all = new ArrayList<>();
         servers.values().forEach(s -> all.addAll(s.processes()));
         return all;
+    }
+
+    /** SIGKILL to Kafka broker {@code node} (0-based) of a stack with several: a broker lost without warning. */
+    public void killKafkaBroker(int node) {
+        kafka().broker(node).kill();
+    }
+
+    /** Starts Kafka broker {@code node} again (same port, same data) and waits until the cluster lists it. */
+    public void restartKafkaBroker(int node) {
+        kafka().restart(node);
+    }
+
+    private KafkaCluster kafka() {
+        StackServer kafka = servers.get(Server.KAFKA);
+        if (kafka == null) {
+            throw new IllegalStateException("this stack runs no Kafka");
+        }
+        return (KafkaCluster) kafka;
     }
 
     /** One line per server saying where to connect. */

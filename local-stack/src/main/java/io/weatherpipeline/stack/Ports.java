@@ -56,6 +56,21 @@ public final class Ports {
         }
     }
 
+    /** The first of {@code count} consecutive ports that were all free a moment ago (below the ephemeral range). */
+    public static int freeRun(int count) {
+        for (int i = 0; i < 200; i++) {
+            int first = free();
+            boolean all = true;
+            for (int p = first + 1; p < first + count && all; p++) {
+                all = p < 65536 && canBind(p);
+            }
+            if (all) {
+                return first;
+            }
+        }
+        throw new StackException("Cannot find " + count + " consecutive free ports on localhost");
+    }
+
     private static boolean canBind(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return true;

@@ -11,8 +11,8 @@ import java.util.Set;
  *
  * @param workDir data, logs and pid files of every server live below it
  * @param servers which servers to start
- * @param kafkaPort the broker's client listener (bootstrap servers)
- * @param kafkaControllerPort the KRaft controller listener
+ * @param kafkaPort the first broker's client listener (the others every second port above it)
+ * @param kafkaControllerPort the first broker's KRaft controller listener (likewise)
  * @param mysqlPort MariaDB's TCP port
  * @param nameNodePort NameNode RPC port, the port in {@code fs.defaultFS}
  * @param nameNodeHttpPort NameNode web UI and JMX port
@@ -20,10 +20,12 @@ import java.util.Set;
  * @param database database created for the pipeline
  * @param user MariaDB user with all rights on {@code database}
  * @param password that user's password
+ * @param kafkaBrokers how many Kafka brokers (each broker and controller in one process): 1, or 3
+ *     for a production shape with replication 3 and {@code min.insync.replicas} 2
  */
 public record StackSettings(Path workDir, Set<Server> servers, int kafkaPort, int kafkaControllerPort,
         int mysqlPort, int nameNodePort, int nameNodeHttpPort, int dataNodes, String database, String user,
-        String password) {
+        String password, int kafkaBrokers) {
 
     /** The servers the stack can start. */
     public enum Server {
@@ -37,7 +39,19 @@ public record StackSettings(Path workDir, Set<Server> servers, int kafkaPort, in
     public static final int DEFAULT_NAMENODE_HTTP_PORT = 9870;
     public static final int DEFAULT_DATANODES = 3;
 
+    /** One Kafka broker: the settings as they were before the cluster option. */
+    public StackSettings(Path workDir, Set<Server> servers, int kafkaPort, int kafkaControllerPort, int mysqlPort,
+            int nameNodePort, int nameNodeHttpPort, int dataNodes, String database, String user, String password) {
+        this(workDir, servers, kafkaPort, kafkaControllerPort, mysqlPort, nameNodePort, nameNodeHttpPort, dataNodes,
+                database, user, password, 1);
+    }
+
     public StackSettings {
+        if (kafkaBrokers < 1 || kafkaBrokers > 5) {
+            throw new IllegalArgumentException("kafka brokers must be between 1 and 5, was " + kafkaBrokers);
+        }
+        requirePort("kafka port", kafkaPort + 2 * (kafkaBrokers - 1));
+        requirePort("kafka controller port", kafkaControllerPort + 2 * (kafkaBrokers - 1));
         requirePort("kafka port", kafkaPort);
         requirePort("kafka controller port", kafkaControllerPort);
         requirePort("mysql port", mysqlPort);
@@ -64,7 +78,7 @@ public record StackSettings(Path workDir, Set<Server> servers, int kafkaPort, in
     public static StackSettings defaults(Path workDir) {
         return new StackSettings(workDir, EnumSet.allOf(Server.class), DEFAULT_KAFKA_PORT,
                 DEFAULT_KAFKA_CONTROLLER_PORT, DEFAULT_MYSQL_PORT, DEFAULT_NAMENODE_PORT,
-                DEFAULT_NAMENODE_HTTP_PORT, DEFAULT_DATANODES, "weather", "weather", "weather");
+                DEFAULT_NAMENODE_HTTP_PORT, DEFAULT_DATANODES, "weather", "weather", "weather", 1);
     }
 
     /**
@@ -82,7 +96,8 @@ public record StackSettings(Path workDir, Set<Server> servers, int kafkaPort, in
                 intVar(env, "WEATHER_DATANODES", d.dataNodes),
                 env.getOrDefault("WEATHER_MYSQL_DATABASE", d.database),
                 env.getOrDefault("WEATHER_MYSQL_USER", d.user),
-                env.getOrDefault("WEATHER_MYSQL_PASSWORD", d.password));
+                env.getOrDefault("WEATHER_MYSQL_PASSWORD", d.password),
+                intVar(env, "WEATHER_KAFKA_BROKERS", d.kafkaBrokers));
     }
 
     /** Parses a list such as {@code kafka,mariadb} (also accepts {@code mysql} for MariaDB). */
@@ -108,8 +123,28 @@ public record StackSettings(Path workDir, Set<Server> servers, int kafkaPort, in
         return servers.contains(server);
     }
 
+    /** Every broker's client address, comma-separated. */
     public String kafkaBootstrapServers() {
-        return "localhost:" + kafkaPort;
+        StringBuilder out = new StringBuilder();
+        for (int node = 0; node < kafkaBrokers; node++) {
+            out.append(node == 0 ? "" : ",").append("localhost:").append(kafkaBrokerPort(node));
+        }
+        return out.toString();
+    }
+
+    /** Client port of broker {@code node} (0-based): {@code kafkaPort}, then every second port above it. */
+    public int kafkaBrokerPort(int node) {
+        return kafkaPort + 2 * node;
+    }
+
+    /** Controller port of broker {@code node} (0-based): {@code kafkaControllerPort}, then every second port above it. */
+    public int kafkaControllerPort(int node) {
+        return kafkaControllerPort + 2 * node;
+    }
+
+    /** Replicas of every topic and of Kafka's internal topics: min(3, brokers). */
+    public int kafkaReplication() {
+        return Math.min(3, kafkaBrokers);
     }
 
     /** The Vert.x reactive client URL, as {@code quarkus.datasource.reactive.url} takes it. */

@@ -58,7 +58,9 @@ public final class ServiceCatalog {
     /** Every service, in start order. */
     public static final List<Service> ALL = List.of(
             new Service("generator", "generator-service", 8081, EnumSet.of(Server.MARIADB), none()),
-            new Service("producer", "producer-service", 8082, EnumSet.of(Server.MARIADB, Server.KAFKA), none()),
+            // The topic it creates gets as many replicas as Kafka's own topics (3 with WEATHER_KAFKA_BROKERS=3).
+            new Service("producer", "producer-service", 8082, EnumSet.of(Server.MARIADB, Server.KAFKA),
+                    (stack, env) -> Map.of("PRODUCER_REPLICATION", String.valueOf(stack.kafkaReplication()))),
             new Service("consumer", "consumer-service", 8083, EnumSet.of(Server.KAFKA, Server.HDFS),
                     (stack, env) -> Map.of(
                             "CONSUMER_HDFS_URI", stack.hdfsUri(),
