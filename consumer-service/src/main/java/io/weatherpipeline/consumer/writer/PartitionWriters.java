@@ -29,9 +29,10 @@ import io.weatherpipeline.pinning.PinnedPartitions;
 
 /**
  * The writers of the partitions this instance holds, and the one lock that serialises everything
- * touching them: the batch handler (worker thread), the flush timer and the rebalance listener
- * (polling thread). HDFS and Kafka failures are retried with a growing pause, with the lock released
- * between tries so a rebalance never waits for an outage.
+ * touching them: the {@code partition-writer} thread (polls handed over by {@link PendingPolls}), the
+ * flush timer and the rebalance listener (polling thread); the package documentation has the whole
+ * thread model. Failures of HDFS, of Kafka (dead letters) or of the checkpoint directory are retried
+ * with a growing pause, with the lock released between tries so a rebalance never waits for an outage.
  */
 public class PartitionWriters implements PinnedPartitions {
 
