@@ -55,7 +55,7 @@ public interface ConsumerConfig {
 
     /** When buffered records become a file (see {@link FlushPolicy}). */
     interface Flush {
-        /** One file per poll, as the seeds did. */
+        /** One file per poll, as the original course design wrote them (many small files). */
         @WithDefault("false")
         boolean everyPoll();
 

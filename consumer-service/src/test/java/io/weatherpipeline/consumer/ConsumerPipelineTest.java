@@ -85,7 +85,7 @@ class ConsumerPipelineTest {
             Reconciliation.assertExactlyOnce(sent, committed, p, "pipeline");
         }
         assertEquals(Set.of(0, 1, 2, 3), writers.held());
-        // Readable by a Parquet reader that is not ours, with the seeds' three columns and our footer.
+        // Readable by a Parquet reader that is not ours, with the three columns of the original course design and our footer.
         BatchFileName first = committed.files(3).get(0);
         IndependentReaderCheck.assertReadable(fs, writers.files().path(first), writers.files().rows(first),
                 writers.files().footer(first));

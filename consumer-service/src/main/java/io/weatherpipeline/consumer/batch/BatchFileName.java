@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The names of batch files, as the seeds named them: {@code partition-N-batch-M.parquet}, written
- * first as {@code partition-N-batch-M.parquet.tmp} and renamed when complete.
+ * The names of batch files, as the original course design named them:
+ * {@code partition-N-batch-M.parquet}, written first as {@code partition-N-batch-M.parquet.tmp} and
+ * renamed when complete.
  *
  * @param partition Kafka partition the rows came from
  * @param batchId batch number within the partition, from 0

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * The checkpoint of one partition, {@code partition-N.json}: {@code {"batch_id": M, "offset": O}},
- * the seeds' format. Batch M is the last batch file written for the partition and O the offset of
- * the first record not in any batch file, so a restarted consumer seeks to O and writes batch M+1.
+ * the format of the original course design. Batch M is the last batch file written for the partition
+ * and O the offset of the first record not in any batch file, so a restarted consumer seeks to O and
+ * writes batch M+1.
  *
  * @param batchId last batch written, -1 before the first
  * @param offset next offset to read

@@ -9,8 +9,8 @@ import io.weatherpipeline.consumer.columns.Reading;
 
 /**
  * The reader's side of the protocol, for dashboards and tests: a partition's committed data is
- * exactly files {@code 0..batch_id} named by its checkpoint, as the seeds read it; a file being
- * written, or renamed but not yet checkpointed, is never included.
+ * exactly files {@code 0..batch_id} named by its checkpoint, as the original course design's reader
+ * took them; a file being written, or renamed but not yet checkpointed, is never included.
  */
 public final class CommittedBatches {
 

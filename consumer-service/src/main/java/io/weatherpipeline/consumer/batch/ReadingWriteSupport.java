@@ -14,9 +14,10 @@ import org.apache.parquet.schema.Types;
 import io.weatherpipeline.consumer.columns.ReadingColumns;
 
 /**
- * Writes buffered rows ({@link ReadingColumns}) with the seeds' three columns: {@code station_id} (UTF-8 string),
- * {@code date} (DATE logical type, so readers get a date, not text) and {@code degrees} (double),
- * and puts the batch's {@link BatchFooter} into the file's key-value metadata.
+ * Writes buffered rows ({@link ReadingColumns}) with the three columns of the original course design:
+ * {@code station_id} (UTF-8 string), {@code date} (DATE logical type, so readers get a date, not text)
+ * and {@code degrees} (double), and puts the batch's {@link BatchFooter} into the file's key-value
+ * metadata.
  */
 final class ReadingWriteSupport extends WriteSupport<ReadingColumns.Row> {
 

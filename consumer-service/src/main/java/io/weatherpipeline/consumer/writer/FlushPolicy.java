@@ -6,7 +6,8 @@ import java.time.Duration;
  * When a partition's buffered records become a batch file.
  *
  * <ul>
- * <li>{@code everyPoll}: one file per poll, as the seeds did (many small files);</li>
+ * <li>{@code everyPoll}: one file per poll, as the original course design wrote them (many small
+ * files);</li>
  * <li>otherwise a file when {@code maxRecords} are buffered, or when the oldest buffered record has
  * waited {@code maxAge} (checked by a timer, so quiet partitions are flushed too).</li>
  * </ul>

@@ -110,8 +110,8 @@ final class PartitionBuffer {
     Batch seal(Checkpoint checkpoint) {
         long first = Math.min(rows.size() == 0 ? Long.MAX_VALUE : rows.offset(0),
                 poison.isEmpty() ? Long.MAX_VALUE : poison.get(0).offset());
-        BatchFooter footer = new BatchFooter(topic, partition, checkpoint.nextBatchId(), checkpoint.offset(), next, first,
-                next - 1, rows.size(), poison.stream().map(Poison::offset).toList());
+        BatchFooter footer = new BatchFooter(topic, partition, checkpoint.nextBatchId(), checkpoint.offset(), next,
+                first, next - 1, rows.size(), poison.stream().map(Poison::offset).toList());
         Batch batch = new Batch(footer, rows, poison, checkpoint.after(next), bufferedSince);
         // The sealed rows keep their station dictionary; the next buffer shares it unless it grew too big.
         boolean tooManyStations = rows.stations().size() > MAX_STATIONS;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class BatchNamingAndFormatsTest {
 
     @Test
-    void fileNamesAreTheSeeds() {
+    void fileNamesAreThoseOfTheOriginalCourseDesign() {
         assertEquals("partition-2-batch-0.parquet", BatchFileName.complete(2, 0).toString());
         assertEquals("partition-2-batch-17.parquet.tmp", BatchFileName.temporary(2, 17).toString());
         assertEquals(Optional.of(BatchFileName.complete(3, 12)), BatchFileName.parse("partition-3-batch-12.parquet"));
@@ -27,7 +27,7 @@ class BatchNamingAndFormatsTest {
     }
 
     @Test
-    void checkpointIsTheSeedsJson() {
+    void checkpointIsTheJsonOfTheOriginalCourseDesign() {
         assertEquals("{\"batch_id\": 4, \"offset\": 1200}", new Checkpoint(4, 1200).toJson());
         assertEquals(new Checkpoint(4, 1200), Checkpoint.parse("{\"batch_id\": 4, \"offset\": 1200}"));
         assertEquals(new Checkpoint(0, 7), Checkpoint.parse(" {\"batch_id\":0,\"offset\":7}\n"));

@@ -50,12 +50,12 @@ class PartitionWritersTest {
     private BatchFiles files;
     private CheckpointStore checkpoints;
 
-    /** Writers of partition 0 writing a file per 5 records, to {@code dir/data}, checkpoints in {@code dir/checkpoints}. */
+    /** Writers of partition 0: a file per 5 records in {@code dir/data}, checkpoints in {@code dir/checkpoints}. */
     private PartitionWriters writers() throws IOException {
         files = new BatchFiles(FileSystem.getLocal(new Configuration()), dir.resolve("data").toString(), null);
         checkpoints = new CheckpointStore(dir.resolve("checkpoints"));
-        return new PartitionWriters(TOPIC, Set.of(0), new FlushPolicy(false, 5, Duration.ofHours(1)), files, checkpoints,
-                new DeadLetterPublisher("localhost:1", "unused-dlq"), new FaultInjector(Optional.empty(), 0),
+        return new PartitionWriters(TOPIC, Set.of(0), new FlushPolicy(false, 5, Duration.ofHours(1)), files,
+                checkpoints, new DeadLetterPublisher("localhost:1", "unused-dlq"), new FaultInjector(Optional.empty(), 0),
                 new FatalErrors(false), (p, c) -> {
                 }, new SimpleMeterRegistry());
     }
