@@ -1,0 +1,144 @@
+package io.weatherpipeline.windows.api;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.weatherpipeline.common.StationIds;
+import io.weatherpipeline.windows.Cluster;
+import io.weatherpipeline.windows.WindowsConfig;
+import io.weatherpipeline.windows.model.PartitionState;
+import io.weatherpipeline.windows.model.StationStats;
+
+/**
+ * The sources (the original web server's {@code listSources} and {@code addSource}): {@code GET /sources}
+ * lists the stations seen so far with their first and last reading date; {@code POST /sources} with
+ * {@code {"station_id": "StationK"}} asks generator-service to add a station, after checking the id by
+ * the generator's own rule.
+ */
+@Path("/sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class SourceResource {
+
+    /** One station seen. */
+    @JsonPropertyOrder({"station_id", "partitions", "readings", "first_date", "last_date"})
+    public record Source(@JsonProperty("station_id") String stationId, List<Integer> partitions, long readings,
+            @JsonProperty("first_date") LocalDate firstDate, @JsonProperty("last_date") LocalDate lastDate) {
+    }
+
+    /** {@code GET /sources}. */
+    public record Sources(List<Source> sources) {
+    }
+
+    private static final String BODY = "{\"station_id\": \"StationK\"}";
+
+    private final Cluster cluster;
+    private final GeneratorClient generator;
+    private final ObjectMapper json;
+    private final String generatorUrl;
+
+    SourceResource(Cluster cluster, @RestClient GeneratorClient generator, ObjectMapper json, WindowsConfig config) {
+        this.cluster = cluster;
+        this.generator = generator;
+        this.json = json;
+        this.generatorUrl = config.generatorUrl();
+    }
+
+    @GET
+    public Sources list() {
+        Map<String, StationStats> stats = new TreeMap<>();
+        Map<String, TreeSet<Integer>> partitions = new TreeMap<>();
+        for (PartitionState p : cluster.allPartitions()) {
+            p.totals().stations().forEach((station, s) -> {
+                stats.merge(station, s, StationStats::merge);
+                partitions.computeIfAbsent(station, k -> new TreeSet<>()).add(p.partition());
+            });
+        }
+        List<Source> out = new ArrayList<>();
+        stats.forEach((station, s) -> out.add(new Source(station, List.copyOf(partitions.get(station)), s.count(),
+                s.firstDate(), s.lastDate())));
+        return new Sources(out);
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response add(String body) {
+        String id = stationId(body);
+        String problem = StationIds.problemWith(id);
+        if (problem != null) {
+            return ApiErrors.error(Response.Status.BAD_REQUEST, problem);
+        }
+        Response answer;
+        try {
+            answer = generator.add(new GeneratorClient.NewStation(id));
+        } catch (WebApplicationException e) {
+            answer = e.getResponse();
+        } catch (ProcessingException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return ApiErrors.error(Response.Status.BAD_GATEWAY, "generator-service at " + generatorUrl
+                    + " did not answer (" + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                    + "); station " + id + " was not added. Start generator-service (./weather up) or set"
+                    + " windows.generator-url");
+        }
+        String reply = answer.hasEntity() ? answer.readEntity(String.class) : "";
+        int status = answer.getStatus();
+        if (status == 201 || status == 400 || status == 409 || status == 503) {
+            // The generator's own answer: created, refused, already there, or waiting for MySQL.
+            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(reply).build();
+        }
+        return ApiErrors.error(Response.Status.BAD_GATEWAY, "generator-service at " + generatorUrl
+                + " answered POST /stations with HTTP " + status + ": " + reply);
+    }
+
+    /** The station id of a body {@code {"station_id": "..."}}, or 400 saying what is wrong with the body. */
+    private String stationId(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiErrors.fail(Response.Status.BAD_REQUEST, "the body is empty; send " + BODY);
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiErrors.fail(Response.Status.BAD_REQUEST, "the body is not JSON (" + e.getOriginalMessage()
+                    + "); send " + BODY);
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiErrors.fail(Response.Status.BAD_REQUEST, "the body must be a JSON object like " + BODY);
+        }
+        JsonNode id = node.get("station_id");
+        if (id == null || !id.isTextual()) {
+            throw ApiErrors.fail(Response.Status.BAD_REQUEST, "the body has no text field station_id; send " + BODY);
+        }
+        List<String> extra = new ArrayList<>();
+        node.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("station_id")) {
+                extra.add(f);
+            }
+        });
+        if (!extra.isEmpty()) {
+            throw ApiErrors.fail(Response.Status.BAD_REQUEST, "unknown field(s) " + extra + "; send " + BODY);
+        }
+        return id.asText();
+    }
+}
