@@ -83,6 +83,26 @@ final class HdfsCluster implements StackServer {
                 Map.of(), dir, settings.logDir().resolve("datanode-" + i + ".log"), settings.pidDir());
     }
 
+    /** SIGKILL to DataNode {@code i} (1-based): a disk node lost without warning (fault tests). */
+    void killDataNode(int i) {
+        dataNode(i).kill();
+    }
+
+    /** Starts DataNode {@code i} (1-based) again on its data and waits until the NameNode counts it live. */
+    void restartDataNode(int i) {
+        ManagedProcess old = dataNode(i);
+        old.stop(30);
+        ManagedProcess again = startDataNode(i, ServerClasspath.log4jConfig(dir));
+        processes.set(processes.indexOf(old), again);
+        Readiness.await(again, "DataNode " + i + " live again at the NameNode", Duration.ofSeconds(120),
+                this::clusterProblem);
+    }
+
+    private ManagedProcess dataNode(int i) {
+        return processes.stream().filter(p -> p.name().equals("datanode-" + i)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no DataNode " + i + " (1.." + settings.dataNodes() + ")"));
+    }
+
     private String clusterProblem() {
         String state = jmx("Hadoop:service=NameNode,name=FSNamesystemState");
         Matcher live = LIVE.matcher(state);

@@ -105,12 +105,33 @@ public final class LocalStack implements AutoCloseable {
         kafka().restart(node);
     }
 
-    private KafkaCluster kafka() {
-        StackServer kafka = servers.get(Server.KAFKA);
-        if (kafka == null) {
-            throw new IllegalStateException("this stack runs no Kafka");
+    /** SIGKILL to HDFS DataNode {@code i} (1-based). */
+    public void killDataNode(int i) {
+        server(Server.HDFS, HdfsCluster.class).killDataNode(i);
+    }
+
+    /** Starts HDFS DataNode {@code i} (1-based) again and waits until the NameNode counts it live. */
+    public void restartDataNode(int i) {
+        server(Server.HDFS, HdfsCluster.class).restartDataNode(i);
+    }
+
+    /** Stops MariaDB (SIGTERM: a clean shutdown, as a restart by an operator) and starts it again on its data. */
+    public void restartMariaDb() {
+        MariaDbServer db = server(Server.MARIADB, MariaDbServer.class);
+        db.stop();
+        db.start();
+    }
+
+    private <T extends StackServer> T server(Server which, Class<T> type) {
+        StackServer s = servers.get(which);
+        if (s == null) {
+            throw new IllegalStateException("this stack runs no " + which);
         }
-        return (KafkaCluster) kafka;
+        return type.cast(s);
+    }
+
+    private KafkaCluster kafka() {
+        return server(Server.KAFKA, KafkaCluster.class);
     }
 
     /** One line per server saying where to connect. */
