@@ -24,7 +24,7 @@ import io.weatherpipeline.stack.ManagedProcess;
  * shutdown hook) stops that thread first, then the processes, so nothing is restarted while the
  * stack goes down.
  */
-final class ServiceSupervisor implements AutoCloseable {
+public final class ServiceSupervisor implements AutoCloseable {
 
     static final long TICK_MILLIS = 250;
 
@@ -59,7 +59,7 @@ final class ServiceSupervisor implements AutoCloseable {
      * @param starter starts one service (its process); also used for restarts
      * @param state the launcher's state directory
      */
-    ServiceSupervisor(List<ManagedProcess> servers, List<ServiceCatalog.Service> catalog,
+    public ServiceSupervisor(List<ManagedProcess> servers, List<ServiceCatalog.Service> catalog,
             Function<ServiceCatalog.Service, ManagedProcess> starter, Path state) {
         this.servers = servers;
         this.starter = starter;
@@ -75,12 +75,12 @@ final class ServiceSupervisor implements AutoCloseable {
     }
 
     /** The services' processes as first started (the launcher waits for them to be ready). */
-    List<ManagedProcess> initialProcesses() {
+    public List<ManagedProcess> initialProcesses() {
         return services.stream().map(s -> s.process).toList();
     }
 
     /** Writes the components file and starts watching. */
-    void start() {
+    public void start() {
         writeComponents();
         thread.start();
     }
@@ -188,17 +188,17 @@ final class ServiceSupervisor implements AutoCloseable {
         }
     }
 
-    /** Tab-separated per component: name, pid, kind, health url or '-', log file, restarts, state. */
+    /** Writes {@link Components}' file. */
     private void writeComponents() {
         StringBuilder tsv = new StringBuilder();
         for (ManagedProcess p : servers) {
-            tsv.append(String.join("\t", p.name(), String.valueOf(p.pid()), "server", "-", p.logFile().toString(), "-",
-                    "running")).append('\n');
+            tsv.append(Components.line(new Components.Row(p.name(), p.pid(), "server", "-", p.logFile().toString(), "-",
+                    "running"))).append('\n');
         }
         for (Supervised s : services) {
-            tsv.append(String.join("\t", s.service.name(), String.valueOf(s.process.pid()), "service",
+            tsv.append(Components.line(new Components.Row(s.service.name(), s.process.pid(), "service",
                     s.service.healthUrl(), s.process.logFile().toString(), String.valueOf(s.restarts),
-                    s.state.name().toLowerCase().replace('_', ' '))).append('\n');
+                    s.state.name().toLowerCase().replace('_', ' ')))).append('\n');
         }
         try {
             Files.createDirectories(state.resolve("control"));

@@ -1,12 +1,9 @@
 package io.weatherpipeline.stack.launcher;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.weatherpipeline.stack.HttpProbe;
-import io.weatherpipeline.stack.StackException;
 
 /** Prints what the running launcher started, each with whether it is alive and healthy. */
 final class StackStatus {
@@ -16,41 +13,34 @@ final class StackStatus {
 
     /** Returns true when everything listed is up. */
     static boolean print(Path workDir) {
-        Path file = workDir.resolve("state").resolve(WeatherLauncher.COMPONENTS_FILE);
-        if (!Files.exists(file)) {
+        List<Components.Row> rows = Components.read(workDir.resolve("state"));
+        if (rows.isEmpty()) {
             System.out.println("Nothing is running from " + workDir + " (start it with ./weather up).");
             return false;
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new StackException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
         boolean allUp = true;
         System.out.printf("%-12s %-8s %-8s %-10s %-8s %s%n", "COMPONENT", "PID", "KIND", "HEALTH", "RESTARTS", "LOG");
-        for (String line : lines) {
-            String[] f = line.split("\t");
-            long pid = Long.parseLong(f[1]);
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            String state = f.length > 6 ? f[6] : "running";
+        for (Components.Row r : rows) {
+            boolean alive = ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false);
             String health;
-            if (state.equals("stopped")) {
+            if (r.state().equals("stopped")) {
                 // Stopped on purpose (./weather stop NAME): not a failure of the stack.
-                System.out.printf("%-12s %-8s %-8s %-10s %-8s %s%n", f[0], "-", f[2], "STOPPED", f[5], f[4]);
+                System.out.printf("%-12s %-8s %-8s %-10s %-8s %s%n", r.name(), "-", r.kind(), "STOPPED", r.restarts(),
+                        r.logFile());
                 continue;
-            } else if (state.equals("waiting to restart")) {
+            } else if (r.state().equals("waiting to restart")) {
                 health = "RESTARTING";
             } else if (!alive) {
                 health = "DOWN";
-            } else if (f[3].equals("-")) {
+            } else if (!r.isService()) {
                 health = "running";
             } else {
-                int code = HttpProbe.status(f[3]);
+                int code = HttpProbe.status(r.healthUrl());
                 health = code == 200 ? "UP" : code == -1 ? "no-answer" : "NOT-READY";
             }
             allUp &= alive && !health.equals("no-answer") && !health.equals("NOT-READY") && !health.equals("RESTARTING");
-            System.out.printf("%-12s %-8s %-8s %-10s %-8s %s%n", f[0], pid, f[2], health, f.length > 5 ? f[5] : "-", f[4]);
+            System.out.printf("%-12s %-8s %-8s %-10s %-8s %s%n", r.name(), r.pid(), r.kind(), health, r.restarts(),
+                    r.logFile());
         }
         return allUp;
     }

@@ -1,0 +1,272 @@
+package io.weatherpipeline.soak;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.weatherpipeline.soak.FaultPlan.Fault;
+import io.weatherpipeline.soak.FaultPlan.Kind;
+import io.weatherpipeline.stack.HttpProbe;
+import io.weatherpipeline.stack.LocalStack;
+import io.weatherpipeline.stack.ManagedProcess;
+import io.weatherpipeline.stack.Ports;
+import io.weatherpipeline.stack.Readiness;
+import io.weatherpipeline.stack.StackSettings;
+import io.weatherpipeline.stack.StackSettings.Server;
+import io.weatherpipeline.stack.launcher.Components;
+import io.weatherpipeline.stack.launcher.ServiceCatalog;
+import io.weatherpipeline.stack.launcher.ServiceCommand;
+import io.weatherpipeline.stack.launcher.ServiceSupervisor;
+import io.weatherpipeline.testsupport.MariaDbQuery;
+
+/**
+ * {@code soak/run}: the whole pipeline — every service of {@link ServiceCatalog} that keeps data —
+ * on a fresh stack with three Kafka brokers, MariaDB and HDFS (3 DataNodes), for {@code SOAK_MINUTES}
+ * (default 20) while {@link FaultPlan} injects {@code SOAK_KILLS} (default 100) kill -9s and a MariaDB
+ * restart, a lost broker and a lost DataNode; the launcher's {@link ServiceSupervisor} restarts what is
+ * killed. Then the generator stops, the rest drains, and {@link Reconciler} checks every sink against
+ * table {@code temperatures}. Prints a table (and writes soak/target/soak-report.md); exits 1 on any
+ * loss or duplicate.
+ *
+ * <p>Thread model: the main thread injects faults and measures; the supervisor's thread restarts
+ * services; they share only the processes (killed by pid, which the supervisor notices).
+ */
+public final class Soak {
+
+    private static final Pattern WATERMARK = Pattern.compile("\"last_sent_row_id\"\\s*:\\s*(-?\\d+)");
+    private static final Duration SERVER_OUTAGE = Duration.ofSeconds(15);
+    private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(180);
+    private static final double ALERT_THRESHOLD = 30.0;
+
+    /** One injected fault and how long the pipeline took to answer ready again. */
+    record Injected(Fault fault, double recoverySeconds, String note) {
+    }
+
+    private Soak() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration run = Duration.ofSeconds(Math.round(Double.parseDouble(env("SOAK_MINUTES", "20")) * 60));
+        int kills = Integer.parseInt(env("SOAK_KILLS", "100"));
+        long seed = Long.parseLong(env("SOAK_SEED", String.valueOf(System.nanoTime())));
+        Path repo = Path.of("").toAbsolutePath();
+        Path work = repo.resolve("soak/target/soak-stack");
+        LocalStack.wipe(work);
+        LocalStack.deleteTree(work);
+        int kafka = Ports.freeRun(6);
+        StackSettings settings = new StackSettings(work, EnumSet.allOf(Server.class), kafka, kafka + 1, Ports.free(),
+                Ports.free(), Ports.free(), 3, "weather", "weather", "weather", 3);
+        List<ServiceCatalog.Service> services = ServiceCatalog.ALL.stream()
+                .filter(s -> !s.name().equals("dashboard")).toList();
+        for (ServiceCatalog.Service s : services) {
+            ServiceCommand.of(ServiceCommand.jarOf(repo, s.module())); // fails early, naming a jar that is missing
+        }
+        System.err.printf("[soak] %s, %d kills, seed %d, services %s, 3 Kafka brokers%n", run, kills, seed,
+                services.stream().map(ServiceCatalog.Service::name).toList());
+        List<String> report = new ArrayList<>();
+        boolean ok;
+        long t0 = System.nanoTime();
+        try (LocalStack stack = LocalStack.start(settings)) {
+            Path state = work.resolve("state");
+            Function<ServiceCatalog.Service, ManagedProcess> starter = s -> ManagedProcess.start(s.name(),
+                    ServiceCommand.of(ServiceCommand.jarOf(repo, s.module())), s.environment(settings, Map.of()),
+                    repo.resolve(s.module()), settings.logDir().resolve(s.name() + ".log"), settings.pidDir());
+            try (ServiceSupervisor supervisor = new ServiceSupervisor(stack.processes(), services, starter, state)) {
+                for (ManagedProcess p : supervisor.initialProcesses()) {
+                    String health = ServiceCatalog.named(p.name()).healthUrl();
+                    Readiness.await(p, health + " to answer 200", Duration.ofSeconds(180),
+                            () -> HttpProbe.status(health) == 200 ? null : "not ready");
+                }
+                supervisor.start();
+                System.err.printf("[soak] everything ready in %.0f s; injecting faults%n", (System.nanoTime() - t0) / 1e9);
+                List<Injected> injected = inject(stack, state, services, FaultPlan.of(run, kills,
+                        services.stream().map(ServiceCatalog.Service::name).toList(), seed), run);
+                List<Verdict> verdicts = drainAndReconcile(settings, state, services);
+                ok = verdicts.stream().allMatch(Verdict::ok);
+                report.addAll(report(run, kills, seed, injected, verdicts, settings));
+            }
+        }
+        report.forEach(System.out::println);
+        Path out = repo.resolve("soak/target/soak-report.md");
+        Files.write(out, report);
+        System.out.println("(also written to " + out + ")");
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static List<Injected> inject(LocalStack stack, Path state, List<ServiceCatalog.Service> services,
+            List<Fault> plan, Duration run) throws Exception {
+        List<Injected> done = new ArrayList<>();
+        long start = System.nanoTime();
+        for (Fault f : plan) {
+            sleepUntil(start + f.at().toNanos());
+            long at = System.nanoTime();
+            String note = "";
+            switch (f.kind()) {
+                case KILL_SERVICE -> {
+                    Components.Row row = row(state, f.target());
+                    if (row == null || !row.state().equals("running")) {
+                        note = "skipped: " + f.target() + " was " + (row == null ? "not listed" : row.state());
+                        done.add(new Injected(f, 0, note));
+                        continue;
+                    }
+                    new ProcessBuilder("kill", "-9", String.valueOf(row.pid())).start().waitFor();
+                    awaitRecovered(state, services, f.target(), row.pid());
+                }
+                case RESTART_MARIADB -> {
+                    stack.restartMariaDb();
+                    awaitRecovered(state, services, null, -1);
+                }
+                case KILL_BROKER -> {
+                    stack.killKafkaBroker(1);
+                    Thread.sleep(SERVER_OUTAGE.toMillis());
+                    stack.restartKafkaBroker(1);
+                    awaitRecovered(state, services, null, -1);
+                }
+                case KILL_DATANODE -> {
+                    stack.killDataNode(2);
+                    Thread.sleep(SERVER_OUTAGE.toMillis());
+                    stack.restartDataNode(2);
+                    awaitRecovered(state, services, null, -1);
+                }
+            }
+            double seconds = (System.nanoTime() - at) / 1e9;
+            done.add(new Injected(f, seconds, note));
+            System.err.printf("[soak] %5.0f s  %-16s %-10s back in %.1f s%n", (at - start) / 1e9, f.kind(), f.target(),
+                    seconds);
+        }
+        sleepUntil(start + run.toNanos());
+        return done;
+    }
+
+    /** Waits until {@code killed} (or, when null, every service) runs again and answers ready. */
+    private static void awaitRecovered(Path state, List<ServiceCatalog.Service> services, String killed, long oldPid)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            for (ServiceCatalog.Service s : services) {
+                if (killed != null && !s.name().equals(killed)) {
+                    continue;
+                }
+                Components.Row row = row(state, s.name());
+                all &= row != null && row.state().equals("running") && row.pid() != oldPid
+                        && HttpProbe.status(s.healthUrl()) == 200;
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        System.err.println("[soak] not recovered within " + RECOVERY_LIMIT.toSeconds() + " s; going on");
+    }
+
+    private static List<Verdict> drainAndReconcile(StackSettings settings, Path state,
+            List<ServiceCatalog.Service> services) throws Exception {
+        Files.writeString(state.resolve("control").resolve("generator"), "stop\n");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!"stopped".equals(row(state, "generator") == null ? null : row(state, "generator").state())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the generator did not stop");
+            }
+            Thread.sleep(200);
+        }
+        long maxId = Long.parseLong(MariaDbQuery.rows(settings, "SELECT COALESCE(MAX(id), 0) FROM temperatures").get(0));
+        String producerHealth = ServiceCatalog.named("producer").healthUrl();
+        deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (watermark(producerHealth) < maxId && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        Reconciler reconciler = new Reconciler(settings, ALERT_THRESHOLD);
+        List<String> names = services.stream().map(ServiceCatalog.Service::name).toList();
+        List<Verdict> verdicts = List.of();
+        deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        // The sinks catch up at their own pace (flush ages, window closes): ask until all agree or time is up.
+        while (System.nanoTime() < deadline) {
+            Map<String, Double> table = reconciler.table();
+            List<Verdict> now = new ArrayList<>();
+            now.add(reconciler.parquet(table));
+            if (names.contains("stats")) {
+                now.add(reconciler.stats(table));
+            }
+            if (names.contains("alerts")) {
+                now.add(reconciler.alerts(table));
+            }
+            if (names.contains("windows")) {
+                now.add(reconciler.windows(table, ServiceCatalog.named("windows").port()));
+            }
+            verdicts = now;
+            if (now.stream().allMatch(Verdict::ok)) {
+                break;
+            }
+            Thread.sleep(5000);
+        }
+        return verdicts;
+    }
+
+    private static List<String> report(Duration run, int kills, long seed, List<Injected> injected, List<Verdict> verdicts,
+            StackSettings settings) throws Exception {
+        List<String> out = new ArrayList<>();
+        long rows = Long.parseLong(MariaDbQuery.rows(settings, "SELECT COUNT(*) FROM temperatures").get(0));
+        out.add("## Soak " + LocalDateTime.now().withNano(0) + ": " + run.toMinutes() + " min, seed " + seed + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, 3 Kafka brokers, 3 DataNodes");
+        out.add("");
+        out.add("| fault | target | injected | back to ready: median | max |");
+        out.add("|---|---|---:|---:|---:|");
+        Map<String, List<Double>> byKind = new LinkedHashMap<>();
+        for (Injected i : injected) {
+            if (i.note().isEmpty()) {
+                String key = i.fault().kind() + (i.fault().kind() == Kind.KILL_SERVICE ? "\t" + i.fault().target() : "\t"
+                        + i.fault().target());
+                byKind.computeIfAbsent(key, k -> new ArrayList<>()).add(i.recoverySeconds());
+            }
+        }
+        byKind.forEach((k, times) -> {
+            List<Double> sorted = times.stream().sorted().toList();
+            String[] f = k.split("\t");
+            out.add(String.format("| %s | %s | %d | %.1f s | %.1f s |", f[0].toLowerCase().replace('_', ' '), f[1],
+                    sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1)));
+        });
+        long skipped = injected.stream().filter(i -> !i.note().isEmpty()).count();
+        out.add("");
+        out.add(String.format("%d kill -9s planned, %d done (%d skipped: the target was restarting); rows produced: %,d",
+                kills, kills - skipped, skipped, rows));
+        out.add("");
+        out.add("| sink | verdict | figures |");
+        out.add("|---|---|---|");
+        for (Verdict v : verdicts) {
+            out.add("| " + v.sink() + " | " + (v.ok() ? "exactly once" : "**FAILED**") + " | " + v.detail() + " |");
+        }
+        return out;
+    }
+
+    private static Components.Row row(Path state, String name) {
+        return Components.read(state).stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static long watermark(String healthUrl) {
+        String body = HttpProbe.body(healthUrl);
+        Matcher m = WATERMARK.matcher(body == null ? "" : body);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+}
