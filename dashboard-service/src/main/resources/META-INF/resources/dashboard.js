@@ -68,7 +68,11 @@ function renderPipeline(p) {
     .join(' · ');
   const c = chart('throughput-chart');
   if (!c) return;
-  const labels = t.bucketEnds.map(ms => new Date(ms).toLocaleTimeString('en-GB'));
+  // Only the part of the span the dashboard has samples for (it keeps them in memory since its start).
+  let first = t.bucketEnds.findIndex((_, i) => names.some(n => t.perBucket[n][i] != null));
+  if (first < 0) first = t.bucketEnds.length - 1;
+  first = Math.min(first, Math.max(0, t.bucketEnds.length - 12));
+  const labels = t.bucketEnds.slice(first).map(ms => new Date(ms).toLocaleTimeString('en-GB'));
   c.setOption({
     animation: false, color: STAGE_COLORS,
     grid: { left: 48, right: 12, top: 28, bottom: 24 },
@@ -77,7 +81,7 @@ function renderPipeline(p) {
     xAxis: { type: 'category', data: labels, axisLabel: { fontSize: 10 } },
     yAxis: { type: 'value', axisLabel: { fontSize: 10 }, splitLine: { lineStyle: { color: '#eef1f6' } } },
     series: names.map(n => ({ name: n, type: 'line', showSymbol: false, connectNulls: false,
-      data: t.perBucket[n].map(v => v == null ? null : Math.round(v * 10) / 10) }))
+      data: t.perBucket[n].slice(first).map(v => v == null ? null : Math.round(v * 10) / 10) }))
   });
 }
 

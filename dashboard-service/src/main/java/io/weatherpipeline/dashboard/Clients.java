@@ -20,7 +20,7 @@ import io.weatherpipeline.dashboard.client.StatsApi;
 import io.weatherpipeline.dashboard.client.WindowsApi;
 import io.weatherpipeline.dashboard.view.Answers;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The REST clients of every component the page shows, one per base URL of {@link DashboardConfig}, each
@@ -96,14 +96,23 @@ public final class Clients {
     }
 
     /** The body of a 2xx answer; any other status fails with the service's own error text. */
-    public static Uni<String> body(Uni<RestResponse<String>> call) {
+    public static Uni<String> body(Uni<Response> call) {
         return call.map(r -> {
-            String body = r.getEntity();
+            String body = text(r);
             if (r.getStatus() / 100 != 2) {
                 throw new HttpStatusException(r.getStatus(), Answers.errorText(r.getStatus(), body));
             }
-            return body == null ? "" : body;
+            return body;
         });
+    }
+
+    /** The body of any answer as text, "" when it has none. */
+    public static String text(Response r) {
+        if (!r.hasEntity()) {
+            return "";
+        }
+        String body = r.readEntity(String.class);
+        return body == null ? "" : body;
     }
 
     public List<Service> services() {

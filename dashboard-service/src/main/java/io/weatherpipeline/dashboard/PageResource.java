@@ -13,8 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestResponse;
-
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -91,19 +89,19 @@ public class PageResource {
     @Path("plot/month.svg")
     public Uni<Response> monthSvg(@QueryParam("months") String months) {
         return clients.stats().monthSvg(months)
-                .map(r -> r.getStatus() == 200 ? Response.ok(r.getEntity(), SVG).build()
-                        : Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON).entity(r.getEntity()).build())
+                .map(r -> r.getStatus() == 200 ? Response.ok(Clients.text(r), SVG).build()
+                        : Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON).entity(Clients.text(r)).build())
                 .ifNoItem().after(config.timeout()).fail()
                 .onFailure().recoverWithItem(e -> error(Response.Status.BAD_GATEWAY,
                         "stats-service at " + config.statsUrl() + ": " + Failures.describe(e, config.timeout())));
     }
 
     /** generator-service's answer as it is, or 502 saying that it did not answer. */
-    private Uni<Response> relay(Uni<RestResponse<String>> call) {
+    private Uni<Response> relay(Uni<Response> call) {
         return call.map(r -> {
+                    String body = Clients.text(r);
                     Response.ResponseBuilder b = Response.status(r.getStatus());
-                    return r.getEntity() == null || r.getEntity().isEmpty() ? b.build()
-                            : b.type(MediaType.APPLICATION_JSON).entity(r.getEntity()).build();
+                    return body.isEmpty() ? b.build() : b.type(MediaType.APPLICATION_JSON).entity(body).build();
                 })
                 .ifNoItem().after(config.timeout()).fail()
                 .onFailure().recoverWithItem(e -> error(Response.Status.BAD_GATEWAY,

@@ -124,7 +124,7 @@ public class Refresher {
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (Clients.Service s : clients.services()) {
             started.add(health.get(s.name()).refresh(() -> s.health().ready()
-                    .map(r -> Answers.health(r.getStatus(), r.getEntity()))));
+                    .map(r -> Answers.health(r.getStatus(), Clients.text(r)))));
         }
         for (Clients.Consumer c : clients.consumers()) {
             started.add(checkpoints.get(c.name()).refresh(() -> Clients.body(c.api().partitions())
@@ -141,7 +141,7 @@ public class Refresher {
         started.add(alerts.refresh(() -> Clients.body(clients.alerts().latest(config.alertsLimit())).map(Answers::alerts)));
         started.add(alertCounts.refresh(() -> Clients.body(clients.alerts().summary()).map(Answers::alertCounts)));
         started.add(windows.refresh(this::lastWindows));
-        started.add(openWindow.refresh(() -> Clients.body(clients.windows().open()).map(Answers::window)));
+        started.add(openWindow.refresh(() -> Clients.body(clients.windows().open()).map(Answers::openWindow)));
         long wait = Math.min(config.timeout().toMillis(), config.refresh().toMillis() * 8 / 10);
         try {
             CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(wait, TimeUnit.MILLISECONDS);

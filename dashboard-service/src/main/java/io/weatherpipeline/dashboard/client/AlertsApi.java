@@ -4,7 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
 
@@ -13,9 +13,9 @@ import io.smallrye.mutiny.Uni;
 public interface AlertsApi {
 
     @GET
-    Uni<RestResponse<String>> latest(@QueryParam("limit") int limit);
+    Uni<Response> latest(@QueryParam("limit") int limit);
 
     @GET
     @Path("/summary")
-    Uni<RestResponse<String>> summary();
+    Uni<Response> summary();
 }

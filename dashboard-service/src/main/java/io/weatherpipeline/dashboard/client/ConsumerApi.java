@@ -3,7 +3,7 @@ package io.weatherpipeline.dashboard.client;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
 
@@ -12,5 +12,5 @@ import io.smallrye.mutiny.Uni;
 public interface ConsumerApi {
 
     @GET
-    Uni<RestResponse<String>> partitions();
+    Uni<Response> partitions();
 }

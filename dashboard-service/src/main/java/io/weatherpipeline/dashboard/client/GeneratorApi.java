@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
 
@@ -17,14 +17,14 @@ import io.smallrye.mutiny.Uni;
 public interface GeneratorApi {
 
     @GET
-    Uni<RestResponse<String>> stations();
+    Uni<Response> stations();
 
     /** {@code body} is the JSON object the form sent, passed on as it is. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<RestResponse<String>> add(String body);
+    Uni<Response> add(String body);
 
     @DELETE
     @Path("/{id}")
-    Uni<RestResponse<String>> stop(@PathParam("id") String id);
+    Uni<Response> stop(@PathParam("id") String id);
 }

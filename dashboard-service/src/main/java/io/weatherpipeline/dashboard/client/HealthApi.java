@@ -3,7 +3,7 @@ package io.weatherpipeline.dashboard.client;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
 
@@ -13,9 +13,9 @@ public interface HealthApi {
 
     @GET
     @Path("/health/ready")
-    Uni<RestResponse<String>> ready();
+    Uni<Response> ready();
 
     @GET
     @Path("/metrics")
-    Uni<RestResponse<String>> metrics();
+    Uni<Response> metrics();
 }

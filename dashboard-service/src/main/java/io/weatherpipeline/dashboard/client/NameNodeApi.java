@@ -4,7 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
 
@@ -16,5 +16,5 @@ public interface NameNodeApi {
     String FS_STATE = "Hadoop:service=NameNode,name=FSNamesystemState";
 
     @GET
-    Uni<RestResponse<String>> jmx(@QueryParam("qry") String query);
+    Uni<Response> jmx(@QueryParam("qry") String query);
 }

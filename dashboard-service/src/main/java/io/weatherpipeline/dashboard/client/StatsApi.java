@@ -4,7 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
 
@@ -14,9 +14,9 @@ public interface StatsApi {
 
     @GET
     @Path("stats")
-    Uni<RestResponse<String>> stats();
+    Uni<Response> stats();
 
     @GET
     @Path("plot/month.svg")
-    Uni<RestResponse<String>> monthSvg(@QueryParam("months") String months);
+    Uni<Response> monthSvg(@QueryParam("months") String months);
 }

@@ -4,7 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
 
@@ -14,13 +14,13 @@ public interface WindowsApi {
 
     @GET
     @Path("windows")
-    Uni<RestResponse<String>> last(@QueryParam("last") int last);
+    Uni<Response> last(@QueryParam("last") int last);
 
     @GET
     @Path("window")
-    Uni<RestResponse<String>> window(@QueryParam("id") long id);
+    Uni<Response> window(@QueryParam("id") long id);
 
     @GET
     @Path("windows/open")
-    Uni<RestResponse<String>> open();
+    Uni<Response> open();
 }

@@ -169,6 +169,26 @@ public final class Answers {
         return beans.get(0).get("NumLiveDataNodes").asInt();
     }
 
+    /**
+     * windows-service {@code GET /windows/open}: the newest open window, from {@code {"windows": [...]}}
+     * (windows-service lists every window not closed yet) or a single window; null when none is open.
+     */
+    public static WindowCounts openWindow(String body) {
+        JsonNode root = parse(body);
+        JsonNode list = root.isArray() ? root : root.get("windows");
+        if (list == null) {
+            return window(root);
+        }
+        WindowCounts newest = null;
+        for (JsonNode n : list) {
+            WindowCounts w = window(n);
+            if (newest == null || w.id() > newest.id()) {
+                newest = w;
+            }
+        }
+        return newest;
+    }
+
     /** The text of an error answer: its {@code "error"} (as our services write it), else the body itself, shortened. */
     public static String errorText(int status, String body) {
         JsonNode root = tryParse(body);

@@ -144,6 +144,18 @@ class AnswersTest {
     }
 
     @Test
+    void theOpenWindowIsTheNewestOfThoseNotClosedYet() {
+        WindowCounts open = Answers.openWindow("""
+                {"closed_through":9,"windows":[
+                  {"id":10,"start":"a","end":"b","total":5,"closed_in":[0],"waiting_for":[1],"stations":{"S":{"count":5}}},
+                  {"id":11,"start":"b","end":"c","total":2,"closed_in":[],"waiting_for":[0,1],"stations":{"S":{"count":2}}}]}""");
+        assertEquals(11, open.id());
+        assertEquals(Map.of("S", 2L), open.byStation());
+        assertNull(Answers.openWindow("{\"closed_through\":null,\"windows\":[]}"));
+        assertEquals(3, Answers.openWindow("{\"id\":3,\"total\":1}").id());
+    }
+
+    @Test
     void errorTextIsTheServicesOwnWords() {
         assertEquals("station_id must not be empty", Answers.errorText(400, "{\"error\":\"station_id must not be empty\"}"));
         assertEquals("Not Found", Answers.errorText(404, "Not Found\n"));
