@@ -56,6 +56,16 @@ public final class ServiceProcess {
         return new ServiceProcess(p, port);
     }
 
+    /** The HTTP port it was started on. */
+    public int port() {
+        return port;
+    }
+
+    /** Its base URL, {@code http://localhost:PORT}. */
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
     /** Waits until the HTTP server answers (the application has started). */
     public void awaitStarted(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
