@@ -3,6 +3,7 @@ package io.weatherpipeline.stack.launcher;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -70,7 +71,10 @@ public final class ServiceCatalog {
             new Service("stats", "stats-service", 8085, EnumSet.of(Server.KAFKA),
                     (stack, env) -> Map.of(
                             "STATS_PARTITIONS", env.getOrDefault("WEATHER_STATS_PARTITIONS", "0,1,2,3"),
-                            "STATS_DIR", stack.workDir().resolve("stats").toString())));
+                            "STATS_DIR", stack.workDir().resolve("stats").toString())),
+            // Last: it shows all the others, and asks MySQL and Kafka itself (newest readings, end offsets).
+            new Service("dashboard", "dashboard-service", 8088, EnumSet.of(Server.MARIADB, Server.KAFKA),
+                    (stack, env) -> dashboardEnv(stack)));
 
     private ServiceCatalog() {
     }
@@ -80,6 +84,21 @@ public final class ServiceCatalog {
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("no service '" + name + "'; the services are "
                         + ALL.stream().map(Service::name).toList()));
+    }
+
+    /**
+     * Where the dashboard finds the other services (each one's {@link Service#url()}, for those the
+     * catalog lists) and the NameNode's web port.
+     */
+    static Map<String, String> dashboardEnv(StackSettings stack) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String name : List.of("generator", "producer", "consumer", "debug", "stats", "alerts", "windows")) {
+            String key = name.equals("consumer") ? "DASHBOARD_CONSUMER_URLS"
+                    : "DASHBOARD_" + name.toUpperCase(Locale.ROOT) + "_URL";
+            ALL.stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(s -> env.put(key, s.url()));
+        }
+        env.put("DASHBOARD_NAMENODE_URL", "http://localhost:" + stack.nameNodeHttpPort());
+        return env;
     }
 
     private static BiFunction<StackSettings, Map<String, String>, Map<String, String>> none() {

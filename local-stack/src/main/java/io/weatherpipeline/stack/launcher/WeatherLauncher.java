@@ -113,6 +113,10 @@ public final class WeatherLauncher {
 
     private static void writeReady(Path state, List<String> endpoints, boolean serversOnly) {
         StringBuilder ready = new StringBuilder();
+        if (!serversOnly) {
+            // Where a person starts: the page over everything else.
+            ready.append("Dashboard  ").append(ServiceCatalog.named("dashboard").url()).append('\n');
+        }
         endpoints.forEach(e -> ready.append(e).append('\n'));
         if (!serversOnly) {
             ready.append("Services  ");
