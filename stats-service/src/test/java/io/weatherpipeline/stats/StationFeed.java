@@ -6,32 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
-import io.weatherpipeline.proto.Report;
-import io.weatherpipeline.proto.ReportCodec;
 import io.weatherpipeline.stats.model.MonthStats;
 import io.weatherpipeline.stats.model.PartitionStats;
+import io.weatherpipeline.testsupport.ReadingFeed;
 
 /**
- * Sends station readings the way producer-service does (transactions, key = station, Kafka's default
- * partitioner) and keeps, independently of the service's code, what the statistics must be: per
- * station, month and year the count, sum and first and last day of the unique readings. Duplicates
- * (an earlier day again, with an absurd value, as the original statistics system's generator sent
- * them) and poison values go to the topic but never into the expectation.
+ * Keeps, independently of the service's code, what the statistics must be for the readings a
+ * {@link ReadingFeed} sends (transactions, key = station, Kafka's default partitioner): per station,
+ * month and year the count, sum and first and last day of the unique readings. Duplicates (an earlier
+ * day again, with an absurd value, as the original statistics system's generator sent them) and
+ * poison values go to the topic but never into the expectation.
  */
 final class StationFeed implements AutoCloseable {
 
@@ -42,75 +31,37 @@ final class StationFeed implements AutoCloseable {
         }
     }
 
-    private final KafkaProducer<String, byte[]> producer;
-    private final String topic;
-    private final List<String> stations;
-    private final Map<String, LocalDate> nextDay = new TreeMap<>();
+    private final ReadingFeed feed;
     private final Map<String, Expected> expected = new TreeMap<>();
     private long unique;
 
     StationFeed(String bootstrap, String topic, String transactionalId, List<String> stations, LocalDate start) {
-        this.topic = topic;
-        this.stations = List.copyOf(stations);
-        stations.forEach(s -> nextDay.put(s, start));
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
-                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
+        this.feed = new ReadingFeed(bootstrap, topic, transactionalId, stations, start);
     }
 
     static List<String> stations(int n) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add("Station" + (char) ('A' + i));
-        }
-        return out;
+        return ReadingFeed.stations(n);
     }
 
     /** One committed transaction: the next {@code days} days of every station, each followed now and then by a duplicate. */
     synchronized void commitDays(int days, boolean withDuplicates) throws Exception {
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        producer.beginTransaction();
-        for (int d = 0; d < days; d++) {
-            for (String station : stations) {
-                LocalDate day = nextDay.get(station);
-                double degrees = degrees(station, day);
-                acks.add(send(station, day, degrees));
-                expected.merge(key(station, day), new Expected(1, degrees, day, day),
-                        (a, b) -> a.plus(day, degrees));
+        for (ReadingFeed.Sent s : feed.commitDays(days, withDuplicates)) {
+            if (!s.duplicate()) {
+                expected.merge(key(s.station(), s.date()), new Expected(1, s.degrees(), s.date(), s.date()),
+                        (a, b) -> a.plus(s.date(), s.degrees()));
                 unique++;
-                if (withDuplicates && day.getDayOfMonth() % 7 == 3) {
-                    acks.add(send(station, day, 999.0));                   // the same day again
-                    acks.add(send(station, day.minusDays(2), -999.0));     // an earlier day
-                }
-                nextDay.put(station, day.plusDays(1));
             }
-        }
-        producer.commitTransaction();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS);
         }
     }
 
     /** One aborted transaction: readings a read_committed reader never sees (the days are not used up). */
     synchronized void abortDays(int days) throws Exception {
-        producer.beginTransaction();
-        for (int d = 0; d < days; d++) {
-            for (String station : stations) {
-                send(station, nextDay.get(station).plusDays(d), 555.0);
-            }
-        }
-        producer.flush();
-        producer.abortTransaction();
+        feed.abortDays(days);
     }
 
     /** A committed value that is not a Report, under a station's key (so in that station's partition). */
     synchronized void poison(String station) throws Exception {
-        producer.beginTransaction();
-        producer.send(new ProducerRecord<>(topic, station, new byte[] {(byte) 0xff, 1, 2, 3}));
-        producer.commitTransaction();
+        feed.poison(station);
     }
 
     synchronized long unique() {
@@ -119,16 +70,6 @@ final class StationFeed implements AutoCloseable {
 
     synchronized Map<String, Expected> expected() {
         return new TreeMap<>(expected);
-    }
-
-    private Future<RecordMetadata> send(String station, LocalDate day, double degrees) {
-        Report r = Report.newBuilder().setStationId(station).setDate(day.toString()).setDegrees(degrees).build();
-        return producer.send(new ProducerRecord<>(topic, station, ReportCodec.encode(r)));
-    }
-
-    private static double degrees(String station, LocalDate day) {
-        double seasonal = 15 - 12 * Math.cos(2 * Math.PI * day.getDayOfYear() / 365.25);
-        return Math.round((seasonal + station.hashCode() % 7 + (day.toEpochDay() * 7919 % 1000) / 250.0) * 1e4) / 1e4;
     }
 
     static String key(String station, LocalDate day) {
@@ -180,6 +121,6 @@ final class StationFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        feed.close();
     }
 }
