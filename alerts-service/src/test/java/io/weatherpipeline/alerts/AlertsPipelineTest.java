@@ -1,0 +1,224 @@
+package io.weatherpipeline.alerts;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.weatherpipeline.testsupport.MariaDbQuery;
+import io.weatherpipeline.testsupport.ReadingFeed;
+import io.weatherpipeline.testsupport.WeatherStackResource;
+
+/**
+ * The service against a real broker and a real MariaDB: started before its topic exists, it stores
+ * every committed reading above 30 °C once (none of an aborted transaction, the first reading of a
+ * repeated day, a poison value skipped and counted), moves every partition's stored offset to the
+ * topic's end, and serves the alerts, the summary, health and metrics. The table is read back with
+ * Debian's mariadb client and compared with an expectation computed from what was sent.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = WeatherStackResource.class,
+        initArgs = @ResourceArg(name = WeatherStackResource.SERVERS, value = "kafka,mariadb"))
+class AlertsPipelineTest {
+
+    private static final Duration DRAIN = Duration.ofSeconds(90);
+    private static final double THRESHOLD = 30.0;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "alerts.topic")
+    String topic;
+
+    @ConfigProperty(name = "mp.messaging.incoming.temperatures.group.id")
+    String group;
+
+    @Inject
+    AlertWriter writer;
+
+    /** Whole degrees from 25 to 35, so that some readings are exactly at the threshold. */
+    static double weather(String station, LocalDate day) {
+        return 25 + Math.floorMod(day.toEpochDay() * 7 + station.charAt(station.length() - 1), 11);
+    }
+
+    /** What the table must hold: per (station, day), the first reading above the threshold in the order sent. */
+    static Map<String, ReadingFeed.Sent> expected(List<ReadingFeed.Sent> sent) {
+        Map<String, ReadingFeed.Sent> out = new TreeMap<>();
+        for (ReadingFeed.Sent s : sent) {
+            if (s.date() != null && s.degrees() > THRESHOLD) {
+                out.putIfAbsent(s.station() + " " + s.date(), s);
+            }
+        }
+        return out;
+    }
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String databaseUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    /** Rows read with Debian's mariadb client, not the service's. */
+    private List<String> sql(String query) throws Exception {
+        return MariaDbQuery.rows(databaseUrl, user, password, query);
+    }
+
+    @Test
+    void storesEveryAlertOnceAndServesThem() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        List<ReadingFeed.Sent> sent = new ArrayList<>();
+        int repeats;
+        ReadingFeed.Sent poisonSent;
+        try (ReadingFeed feed = new ReadingFeed(bootstrap, topic, "alerts-test", ReadingFeed.stations(6),
+                LocalDate.of(2021, 6, 1), AlertsPipelineTest::weather)) {
+            sent.addAll(feed.commitDays(40, false));
+            feed.abortDays(3);
+            poisonSent = feed.poison("StationC");
+            sent.addAll(feed.commitDays(30, true));
+            repeats = (int) sent.stream().filter(s -> s.duplicate() && s.degrees() > THRESHOLD
+                    && sent.stream().anyMatch(o -> !o.duplicate() && o.station().equals(s.station())
+                            && o.date().equals(s.date()) && o.degrees() > THRESHOLD)).count();
+        }
+        Map<String, ReadingFeed.Sent> expected = expected(sent);
+        assertTrue(expected.size() > 100, "the feed makes enough alerts: " + expected.size());
+        assertTrue(repeats > 0, "some repeated days are alerts a second time");
+
+        // Every partition's stored offset passes its last record sent (and not the topic's end): all read and stored.
+        Map<Integer, Long> last = new TreeMap<>();
+        sent.forEach(s -> last.merge(s.partition(), s.offset(), Math::max));
+        last.merge(poisonSent.partition(), poisonSent.offset(), Math::max);
+        Map<Integer, Long> ends = ends();
+        await().atMost(DRAIN).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Map<Integer, Long> stored = storedOffsets();
+            return stored.keySet().equals(last.keySet())
+                    && last.keySet().stream().allMatch(p -> stored.get(p) > last.get(p));
+        });
+        storedOffsets().forEach((p, next) -> assertTrue(next <= ends.get(p), "partition " + p + " stored " + next
+                + " past the end " + ends.get(p)));
+
+        // The table, read with another client, is exactly what was sent above the threshold.
+        Set<String> rows = new TreeSet<>(
+                sql("SELECT station_id, date, degrees, kafka_partition, kafka_offset FROM warning_temperatures"));
+        Set<String> want = new TreeSet<>();
+        expected.values().forEach(s -> want.add(s.station() + "\t" + s.date() + "\t" + (long) s.degrees() + "\t"
+                + s.partition() + "\t" + s.offset()));
+        assertEquals(want, rows);
+        assertEquals(List.of("30"), sql("SELECT DISTINCT threshold FROM warning_temperatures"));
+
+        // GET /alerts: newest first, filters, validation.
+        JsonNode newest = json(given().when().get("/alerts?station=StationA&limit=5").then().statusCode(200)
+                .contentType(containsString("application/json")).extract().asString());
+        List<ReadingFeed.Sent> stationA = expected.values().stream().filter(s -> s.station().equals("StationA"))
+                .sorted(Comparator.comparing(ReadingFeed.Sent::date).reversed()).toList();
+        assertEquals(5, newest.size());
+        for (int i = 0; i < 5; i++) {
+            JsonNode a = newest.get(i);
+            assertEquals(stationA.get(i).date().toString(), a.get("date").asText());
+            assertEquals(stationA.get(i).degrees(), a.get("degrees").asDouble());
+            assertEquals("StationA", a.get("station_id").asText());
+            assertEquals(THRESHOLD, a.get("threshold").asDouble());
+            assertEquals(stationA.get(i).partition(), a.get("partition").asInt());
+            assertEquals(stationA.get(i).offset(), a.get("offset").asLong());
+            assertTrue(a.get("stored_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*"), a.toString());
+        }
+        JsonNode june = json(given().when().get("/alerts?from=2021-06-10&to=2021-06-12&limit=10000").then()
+                .statusCode(200).extract().asString());
+        assertEquals(expected.values().stream().filter(s -> !s.date().isBefore(LocalDate.of(2021, 6, 10))
+                && !s.date().isAfter(LocalDate.of(2021, 6, 12))).count(), june.size());
+        given().when().get("/alerts?from=2021-13-01").then().statusCode(400)
+                .body("error", containsString("from must be a day as YYYY-MM-DD, was '2021-13-01'"));
+        given().when().get("/alerts?limit=0").then().statusCode(400)
+                .body("error", containsString("limit must be between 1 and 10000, was 0"));
+
+        // GET /alerts/summary: per station, count, highest (earliest day of it), latest.
+        JsonNode summary = json(given().when().get("/alerts/summary").then().statusCode(200).extract().asString());
+        assertEquals(6, summary.size());
+        for (JsonNode s : summary) {
+            String station = s.get("station_id").asText();
+            List<ReadingFeed.Sent> mine = expected.values().stream().filter(e -> e.station().equals(station)).toList();
+            double highest = mine.stream().mapToDouble(ReadingFeed.Sent::degrees).max().orElseThrow();
+            ReadingFeed.Sent latest = mine.stream().max(Comparator.comparing(ReadingFeed.Sent::date)).orElseThrow();
+            assertEquals(mine.size(), s.get("alerts").asLong(), station);
+            assertEquals(highest, s.get("highest_degrees").asDouble(), station);
+            assertEquals(mine.stream().filter(e -> e.degrees() == highest).map(ReadingFeed.Sent::date)
+                    .min(Comparator.naturalOrder()).orElseThrow().toString(), s.get("highest_date").asText(), station);
+            assertEquals(latest.date().toString(), s.get("latest_date").asText(), station);
+            assertEquals(latest.degrees(), s.get("latest_degrees").asDouble(), station);
+        }
+
+        // Health and metrics.
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == '" + AlertsHealthCheck.NAME + "' }.data.partition-0-offset",
+                        equalTo(storedOffsets().get(0).intValue()));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("alerts_stored_total " + expected.size() + ".0"), "stored metric");
+        assertTrue(metrics.contains("alerts_records_poison_total 1.0"), "poison metric");
+        assertTrue(metrics.contains("alerts_readings_duplicate_total " + repeats + ".0"), "duplicate metric");
+        // 0, or 1 when the last transaction's commit marker was not fetched with its records.
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get("/q/metrics").then().extract().asString()
+                .matches("(?s).*alerts_partition_lag\\{partition=\"0\",?\\} [01]\\.0.*"));
+    }
+
+    private Map<Integer, Long> ends() throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        for (int p = 0; p < 4; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        Map<Integer, Long> out = new TreeMap<>();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> out.put(tp.partition(), info.offset()));
+        }
+        return out;
+    }
+
+    private Map<Integer, Long> storedOffsets() throws Exception {
+        Map<Integer, Long> out = new TreeMap<>();
+        for (String row : sql("SELECT kafka_partition, next_offset FROM alert_offsets"
+                + " WHERE consumer_group = '" + group + "' AND topic = '" + topic + "'")) {
+            String[] f = row.split("\t");
+            out.put(Integer.parseInt(f[0]), Long.parseLong(f[1]));
+        }
+        return out;
+    }
+
+    private static JsonNode json(String body) throws Exception {
+        return new ObjectMapper().readTree(body);
+    }
+}
