@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.weatherpipeline.consumer.writer.FatalErrors;
+import io.weatherpipeline.common.FatalErrors;
 import io.weatherpipeline.consumer.writer.PartitionWriters;
 import io.weatherpipeline.pinning.ClaimWatch;
 import io.weatherpipeline.pinning.PartitionClaims;

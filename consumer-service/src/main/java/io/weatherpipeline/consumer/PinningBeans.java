@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.ClientCustomizer;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
-import io.weatherpipeline.consumer.writer.FatalErrors;
+import io.weatherpipeline.common.FatalErrors;
 import io.weatherpipeline.consumer.writer.PartitionWriters;
 import io.weatherpipeline.pinning.ClaimOutcomes;
 import io.weatherpipeline.pinning.ClaimWatch;

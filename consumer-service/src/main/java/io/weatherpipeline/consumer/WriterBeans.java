@@ -11,11 +11,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
+import io.weatherpipeline.common.FatalErrors;
 import io.weatherpipeline.consumer.batch.BatchFiles;
 import io.weatherpipeline.consumer.batch.CheckpointStore;
 import io.weatherpipeline.consumer.writer.DeadLetterPublisher;
-import io.weatherpipeline.consumer.writer.FatalErrors;
 import io.weatherpipeline.consumer.writer.FaultInjector;
 import io.weatherpipeline.consumer.writer.FlushPolicy;
 import io.weatherpipeline.consumer.writer.PartitionWriters;
@@ -32,7 +33,7 @@ public class WriterBeans {
     @Produces
     @Singleton
     FatalErrors fatalErrors(ConsumerConfig config) {
-        return new FatalErrors(config.exitOnFatal());
+        return new FatalErrors(config.exitOnFatal(), Quarkus::asyncExit);
     }
 
     @Produces

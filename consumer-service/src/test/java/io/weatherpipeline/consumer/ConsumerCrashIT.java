@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.weatherpipeline.consumer.batch.BatchFileName;
 import io.weatherpipeline.consumer.batch.Checkpoint;
-import io.weatherpipeline.consumer.writer.FatalErrors;
+import io.weatherpipeline.common.FatalErrors;
 import io.weatherpipeline.consumer.writer.FaultInjector;
 import io.weatherpipeline.stack.LocalStack;
 import io.weatherpipeline.stack.ManagedProcess;

@@ -7,10 +7,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.ClientCustomizer;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import io.weatherpipeline.common.FatalErrors;
 import io.weatherpipeline.pinning.ClaimOutcomes;
 import io.weatherpipeline.pinning.ClaimWatch;
 import io.weatherpipeline.pinning.PinnedPartitionsListener;
@@ -27,6 +29,12 @@ public class StatsBeans {
     /** month.svg is drawn with Java2D on a server: never look for a display, wherever the service runs. */
     void headless(@Observes StartupEvent event) {
         System.setProperty("java.awt.headless", "true");
+    }
+
+    @Produces
+    @Singleton
+    FatalErrors fatalErrors(StatsConfig config) {
+        return new FatalErrors(config.exitOnFatal(), Quarkus::asyncExit);
     }
 
     @Produces

@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.weatherpipeline.common.FatalErrors;
 import io.weatherpipeline.common.RetryState;
 import io.weatherpipeline.pinning.PartitionClaims;
 import io.weatherpipeline.pinning.PinnedPartitions;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.weatherpipeline.common.DurableFiles;
+import io.weatherpipeline.common.FatalErrors;
 import io.weatherpipeline.stack.LocalStack;
 import io.weatherpipeline.stack.StackSettings.Server;
 import io.weatherpipeline.stats.model.StatsStore;

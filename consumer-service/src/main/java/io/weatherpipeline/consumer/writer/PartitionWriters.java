@@ -16,13 +16,14 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.weatherpipeline.common.FatalErrors;
 import io.weatherpipeline.common.RetryState;
 import io.weatherpipeline.common.Threads;
 import io.weatherpipeline.consumer.batch.BatchFiles;
 import io.weatherpipeline.consumer.batch.BatchFooter;
 import io.weatherpipeline.consumer.batch.Checkpoint;
-import io.weatherpipeline.consumer.batch.CheckpointStore;
 import io.weatherpipeline.consumer.batch.CheckpointStore.CorruptCheckpointException;
+import io.weatherpipeline.consumer.batch.CheckpointStore;
 import io.weatherpipeline.consumer.batch.PartitionRecovery.InconsistentPartitionException;
 import io.weatherpipeline.pinning.PartitionClaims;
 import io.weatherpipeline.pinning.PinnedPartitions;

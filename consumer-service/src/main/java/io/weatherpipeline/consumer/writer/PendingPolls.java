@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import io.weatherpipeline.common.FatalErrors;
 import io.weatherpipeline.common.Threads;
 
 /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.weatherpipeline.common.FatalErrors;
 import io.weatherpipeline.consumer.batch.BatchFiles;
 import io.weatherpipeline.consumer.batch.BatchFooter;
 import io.weatherpipeline.consumer.batch.Checkpoint;
@@ -56,7 +57,7 @@ class PartitionWritersTest {
         checkpoints = new CheckpointStore(dir.resolve("checkpoints"));
         return new PartitionWriters(TOPIC, Set.of(0), new FlushPolicy(false, 5, Duration.ofHours(1)), files,
                 checkpoints, new DeadLetterPublisher("localhost:1", "unused-dlq"), new FaultInjector(Optional.empty(), 0),
-                new FatalErrors(false), (p, c) -> {
+                new FatalErrors(false, status -> { }), (p, c) -> {
                 }, new SimpleMeterRegistry());
     }
 
