@@ -157,11 +157,11 @@ function renderMonths(m) {
   if (!c) return;
   c.setOption({
     animation: false, color: PALETTE,
-    grid: { left: 40, right: 10, top: 48, bottom: 24 },
+    grid: { left: 52, right: 10, top: 48, bottom: 24 },
     legend: { top: 0, itemWidth: 10, itemHeight: 8, itemGap: 8, textStyle: { fontSize: 10 } },
     tooltip: { trigger: 'axis', valueFormatter: v => deg(v) + ' °C' },
     xAxis: { type: 'category', data: columns.map(c => c.month.slice(0, 3) + ' ' + c.year) },
-    yAxis: { type: 'value', name: '°C', nameTextStyle: { fontSize: 10 }, splitLine: { lineStyle: { color: '#eef1f6' } } },
+    yAxis: { type: 'value', axisLabel: { fontSize: 10, formatter: '{value} °C' }, splitLine: { lineStyle: { color: '#eef1f6' } } },
     series: m.stations.map(st => ({ name: st, type: 'bar', barMaxWidth: 14,
       data: columns.map(c => c.averageByStation[st] == null ? null : Math.round(c.averageByStation[st] * 100) / 100) }))
   }, { replaceMerge: ['series'] });
@@ -205,7 +205,7 @@ function renderWindows(w) {
     legend: { top: 0, itemWidth: 10, itemHeight: 8, itemGap: 8, textStyle: { fontSize: 10 } },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: all.map(x => '#' + x.id + (x === open ? ' (open)' : '')) },
-    yAxis: { type: 'value', name: 'records', nameTextStyle: { fontSize: 10 }, splitLine: { lineStyle: { color: '#eef1f6' } } },
+    yAxis: { type: 'value', axisLabel: { fontSize: 10 }, splitLine: { lineStyle: { color: '#eef1f6' } } },
     series: w.stations.map(st => ({ name: st, type: 'bar', stack: 'records',
       data: all.map(x => ({ value: x.byStation[st] || 0, itemStyle: x === open ? { opacity: 0.45 } : {} })) }))
   }, { replaceMerge: ['series'] });

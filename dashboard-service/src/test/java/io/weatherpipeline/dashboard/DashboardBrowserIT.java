@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -56,7 +57,7 @@ import io.weatherpipeline.testsupport.SharedStack;
  * environment {@code ./weather up} gives it, plus this dashboard's own packaged jar. The numbers the page
  * shows must equal what the services' APIs and table {@code temperatures} answer, change without a
  * reload when new data arrives, follow the add-station form and the stop button, and a killed service
- * must show as down while the rest keeps updating. alerts-service and windows-service are used when
+ * (and a frozen one, which never answers) must show as down while the rest keeps updating. alerts-service and windows-service are used when
  * their jars are built; otherwise their panels' checks are skipped with a message saying so.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -254,12 +255,28 @@ class DashboardBrowserIT {
     @Order(5)
     void theWindowsPanelShowsWindowsServicesCounts() {
         ServiceProcess windows = optional("windows");
+        // A closed window never changes: its count on the page must be the API's exactly.
         await().atMost(START).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             String id = attribute("#window-table tbody tr:first-child", "data-window");
-            assertTrue(id != null, "no closed window on the page yet");
+            assertTrue(id != null, "no closed window on the page yet; windows-service lists "
+                    + getJson(windows.url() + "/windows?last=3"));
             String total = text("#window-table tbody tr[data-window='" + id + "'] .total").replace(",", "");
             JsonNode window = getJson(windows.url() + "/window?id=" + id);
             assertEquals(window.path("total").asLong(), Long.parseLong(total), "records of window " + id);
+        });
+        // The open one grows between the page's refresh and this read: the page may be behind, never ahead.
+        await().atMost(LIVE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            String id = attribute("#open-window .total", "data-window");
+            assertTrue(id != null, "no open window on the page");
+            long shown = Long.parseLong(text("#open-window .total").replace(" records", "").replace(",", ""));
+            long now = -1;
+            for (JsonNode w : getJson(windows.url() + "/windows/open").path("windows")) {
+                if (w.path("id").asText().equals(id)) {
+                    now = w.path("total").asLong();
+                }
+            }
+            assertTrue(now >= 0, "window " + id + " is no longer open");
+            assertTrue(shown > 0 && shown <= now, "open window " + id + ": page " + shown + ", windows-service " + now);
         });
     }
 
@@ -310,6 +327,11 @@ class DashboardBrowserIT {
     @Order(8)
     void screenshot() throws IOException {
         await().atMost(LIVE).until(() -> !text("#rates").isEmpty());
+        // The whole page: the window as tall as the document (headless Chromium keeps ~150 px for itself).
+        long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight;")).longValue();
+        browser.manage().window().setSize(new Dimension(1400, (int) Math.min(4000, height + 160)));
+        await().atMost(LIVE).until(() -> ((Number) browser.executeScript("return window.innerHeight;")).longValue() >= height
+                || browser.manage().window().getSize().getHeight() >= 4000);
         Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertTrue(Files.size(SCREENSHOT) > 10_000, "screenshot " + SCREENSHOT);
@@ -332,6 +354,28 @@ class DashboardBrowserIT {
         assertEquals("up", chipState("kafka"));
         // The last statistics stay on the page, with the reason beside them.
         assertFalse(browser.findElements(By.cssSelector("#month-table .avg-item")).isEmpty());
+    }
+
+    @Test
+    @Order(10)
+    void aServiceThatHangsShowsAsNotAnsweringAndDelaysNothingElse() throws Exception {
+        ServiceProcess debug = running.get("debug");
+        assertEquals("up", chipState("debug"));
+        // SIGSTOP: the kernel still accepts its connections, nothing answers them.
+        debug.freeze(true);
+        try {
+            await().atMost(LIVE).pollInterval(Duration.ofMillis(100)).until(() -> "down".equals(chipState("debug")));
+            String why = attribute("#components [data-component='debug']", "title");
+            assertTrue(why.contains("no answer within 1500 ms"), why);
+            String day = text("tr[data-station='StationA'] .date");
+            String offset = text("#producer-sent");
+            await().atMost(LIVE).pollInterval(Duration.ofMillis(100)).until(() ->
+                    !text("tr[data-station='StationA'] .date").equals(day) && !text("#producer-sent").equals(offset));
+            assertEquals("up", chipState("producer"));
+        } finally {
+            debug.freeze(false);
+        }
+        await().atMost(LIVE).pollInterval(Duration.ofMillis(100)).until(() -> "up".equals(chipState("debug")));
     }
 
     private static ServiceProcess optional(String name) {
