@@ -3,6 +3,7 @@ package io.weatherpipeline.windows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -44,7 +45,13 @@ final class LocalState {
         if (streams == null) {
             return out;
         }
-        for (ThreadMetadata t : streams.metadataForLocalThreads()) {
+        Set<ThreadMetadata> threads;
+        try {
+            threads = streams.metadataForLocalThreads();
+        } catch (IllegalStateException notRunning) {
+            return out; // created, stopping or failed: no partitions here
+        }
+        for (ThreadMetadata t : threads) {
             for (TaskMetadata task : t.activeTasks()) {
                 for (TopicPartition tp : task.topicPartitions()) {
                     if (tp.topic().equals(topic)) {
@@ -54,6 +61,27 @@ final class LocalState {
             }
         }
         return out;
+    }
+
+    /** Whether the window closer's task runs here (active), as Kafka Streams says. */
+    static boolean hostsCloser(KafkaStreams streams) {
+        if (streams == null) {
+            return false;
+        }
+        try {
+            for (ThreadMetadata t : streams.metadataForLocalThreads()) {
+                for (TaskMetadata task : t.activeTasks()) {
+                    for (TopicPartition tp : task.topicPartitions()) {
+                        if (tp.topic().endsWith("-" + WindowsTopology.CLOSER_TOPIC + "-repartition")) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        } catch (IllegalStateException notRunning) {
+            return false;
+        }
+        return false;
     }
 
     /** The state of every input partition whose task runs here and whose stores can be read now. */

@@ -114,6 +114,11 @@ public class WindowsStreams {
         return ids;
     }
 
+    /** Whether the window closer's task runs on this instance now. */
+    public boolean hostsCloser() {
+        return LocalState.hostsCloser(streams);
+    }
+
     /** This instance's {@code application.server}. */
     public HostInfo self() {
         return self;

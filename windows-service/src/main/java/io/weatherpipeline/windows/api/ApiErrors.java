@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
 import io.weatherpipeline.windows.Unavailable;
 
 /** Error answers of the API: JSON {@code {"error": "..."}} with a message saying what is wrong and what to do. */
@@ -26,6 +28,17 @@ public final class ApiErrors {
 
     public static WebApplicationException fail(Response.Status status, String message) {
         return new WebApplicationException(error(status, message));
+    }
+
+    /** A state store moved or being restored while it was read: 503, a retry will do. */
+    @Provider
+    public static class StoreMovedMapper implements ExceptionMapper<InvalidStateStoreException> {
+        @Override
+        public Response toResponse(InvalidStateStoreException e) {
+            return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE, "a state store is being moved"
+                    + " between instances or restored (" + e.getMessage() + "); try again in a few seconds"))
+                    .header("Retry-After", "2").build();
+        }
     }
 
     /** State that cannot be read right now: 503, with what is missing and that a retry will do. */

@@ -63,7 +63,7 @@ public class WindowFileWriter {
     private final Counter conflicting;
     private final FileSystem fs;
     private final Path dir;
-    /** Ids at or after {@link #next} that are on HDFS already (listed at the first write). */
+    /** Ids at or after {@link #next} that are on HDFS already (listed when the closer came to this instance). */
     private Set<Long> existing;
     private long next;
 
@@ -90,39 +90,40 @@ public class WindowFileWriter {
         if (s == null || s.state() != KafkaStreams.State.RUNNING) {
             return;
         }
-        ReadOnlyKeyValueStore<Long, String> store;
-        try {
-            store = s.store(StoreQueryParameters.fromNameAndType(WindowsTopology.CLOSED_WINDOWS,
-                    QueryableStoreTypes.<Long, String>keyValueStore()).withPartition(0));
-        } catch (InvalidStateStoreException notHere) {
-            existing = null; // the closer runs elsewhere: list again if it comes back
+        long now = System.nanoTime();
+        if (!streams.hostsCloser()) {
+            // The closer runs elsewhere: nothing to write or wait for here; list again if it comes back.
+            existing = null;
+            next = 0;
+            retry.succeeded(now, () -> "the window closer now runs on another instance, which writes the files");
             return;
         }
-        long now = System.nanoTime();
         if (!retry.mayTry(now)) {
             return;
         }
-        long id = next;
+        String doing = "list the window files in " + config.hdfs().dir();
         try {
+            ReadOnlyKeyValueStore<Long, String> store = s.store(StoreQueryParameters.fromNameAndType(
+                    WindowsTopology.CLOSED_WINDOWS, QueryableStoreTypes.<Long, String>keyValueStore()).withPartition(0));
             if (existing == null) {
                 existing = listExisting();
             }
             try (KeyValueIterator<Long, String> it = store.range(next, Long.MAX_VALUE)) {
                 while (it.hasNext()) {
                     KeyValue<Long, String> kv = it.next();
-                    id = kv.key;
-                    if (!existing.remove(id)) {
-                        write(id, kv.value);
+                    doing = "write " + WindowFile.fileName(kv.key) + " into " + config.hdfs().dir();
+                    if (!existing.remove(kv.key)) {
+                        write(kv.key, kv.value);
                     }
-                    next = id + 1;
+                    next = kv.key + 1;
                 }
             }
             retry.succeeded(now, () -> "window files are written again, from window " + next);
         } catch (IOException e) {
-            retry.failed(now, "HDFS at " + config.hdfs().uri() + " to write " + WindowFile.fileName(id) + " into "
-                    + config.hdfs().dir(), e);
+            retry.failed(now, "HDFS at " + config.hdfs().uri() + " to " + doing, e);
         } catch (InvalidStateStoreException e) {
-            existing = null; // moved away mid-way
+            // Being restored, or moved away mid-way: look again next time.
+            LOG.debugf("Closed windows store not readable now: %s", e.getMessage());
         }
     }
 
