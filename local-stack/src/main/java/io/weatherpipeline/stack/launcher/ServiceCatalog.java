@@ -72,6 +72,12 @@ public final class ServiceCatalog {
                     (stack, env) -> Map.of(
                             "STATS_PARTITIONS", env.getOrDefault("WEATHER_STATS_PARTITIONS", "0,1,2,3"),
                             "STATS_DIR", stack.workDir().resolve("stats").toString())),
+            new Service("windows", "windows-service", 8087, EnumSet.of(Server.KAFKA, Server.HDFS),
+                    (stack, env) -> Map.of(
+                            "WINDOWS_HDFS_URI", stack.hdfsUri(),
+                            "KAFKA_STREAMS_STATE_DIR", stack.workDir().resolve("windows-state").toString(),
+                            // POST /sources adds stations through the generator.
+                            "WINDOWS_GENERATOR_URL", named("generator").url())),
             // Last: it shows all the others, and asks MySQL and Kafka itself (newest readings, end offsets).
             new Service("dashboard", "dashboard-service", 8088, EnumSet.of(Server.MARIADB, Server.KAFKA),
                     (stack, env) -> dashboardEnv(stack)));
