@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +19,10 @@ import org.apache.kafka.common.TopicPartition;
 import io.weatherpipeline.stack.ManagedProcess;
 
 /**
- * Measures a drain: started service instances read the preloaded topic until every partition's
- * {@code partition-N.json} (a consumer checkpoint or a statistics file: both hold the next offset as
- * {@code "offset"}) is at the partition's end. Reports records/s from the first assignment, from the
+ * Measures a drain: started service instances read the preloaded topic until what they have finished
+ * with covers it: every partition's {@code partition-N.json} (a consumer checkpoint or a statistics
+ * file: both hold the next offset as {@code "offset"}) at the partition's end, or any other count the
+ * caller supplies (windows-service: its group's committed offsets). Reports records/s from the first assignment, from the
  * start, and steady (20 % to 90 % of the records), and where the CPU went meanwhile.
  */
 final class DrainMeter {
@@ -54,14 +56,26 @@ final class DrainMeter {
      */
     static Result await(List<ManagedProcess> started, List<ManagedProcess> servers, Map<String, Double> serversBefore,
             Path dir, Map<TopicPartition, Long> ends, long records, long t0, long wallStart) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1800);
         long all = ends.values().stream().mapToLong(Long::longValue).sum();
+        return await(started, servers, serversBefore, () -> covered(dir, ends), all, ASSIGNED, records, t0, wallStart);
+    }
+
+    /**
+     * Waits until {@code covered} reaches {@code all} (30 min at most), failing when an instance exits.
+     *
+     * @param covered records the instances have finished with so far (e.g. committed offsets), read every 20 ms
+     * @param startLine a log line of the instances whose first time stamp counts as their first assignment
+     *     (group 1: {@code yyyy-MM-dd HH:mm:ss,SSS})
+     */
+    static Result await(List<ManagedProcess> started, List<ManagedProcess> servers, Map<String, Double> serversBefore,
+            LongSupplier covered, long all, Pattern startLine, long records, long t0, long wallStart) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1800);
         // When the files first passed 20 % and 90 % of the records: the steady part of the drain,
         // after start-up, group join and JIT warm-up, before the last partial files.
         long at20 = 0;
         long at90 = 0;
         long done;
-        while ((done = covered(dir, ends)) < all) {
+        while ((done = covered.getAsLong()) < all) {
             if (at20 == 0 && done >= all / 5) {
                 at20 = System.nanoTime();
             }
@@ -87,7 +101,7 @@ final class DrainMeter {
         }
         long firstAssigned = Long.MAX_VALUE;
         for (ManagedProcess p : started) {
-            Matcher m = ASSIGNED.matcher(Files.readString(p.logFile()));
+            Matcher m = startLine.matcher(Files.readString(p.logFile()));
             if (m.find()) {
                 firstAssigned = Math.min(firstAssigned, LocalDateTime.parse(m.group(1), LOG_TIME)
                         .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli());
@@ -96,6 +110,24 @@ final class DrainMeter {
         double afterAssigned = (doneWall - Math.max(firstAssigned, wallStart)) / 1e3;
         double steady = at20 == 0 || at90 <= at20 ? Double.NaN : (all * 9 / 10 - all / 5) / ((at90 - at20) / 1e9);
         return new Result(records / afterAssigned, records / total, steady, cpu);
+    }
+
+    /** A process's resident memory now and at its peak, from /proc (Linux): "RSS 301 MB (peak 322 MB)". */
+    static String rss(ManagedProcess p) {
+        try {
+            String status = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "status"));
+            return String.format("RSS %d MB (peak %d MB)", kib(status, "VmRSS") / 1024, kib(status, "VmHWM") / 1024);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "RSS not available (" + e + ")";
+        }
+    }
+
+    private static long kib(String procStatus, String field) {
+        Matcher m = Pattern.compile("^" + field + ":\\s+(\\d+) kB", Pattern.MULTILINE).matcher(procStatus);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in /proc/PID/status");
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** CPU seconds (user + system) each live process has used so far, by name. */
