@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.InterruptException;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -90,6 +92,8 @@ public class AlertWriter {
     private final MeterRegistry registry;
     private final String databaseUrl;
     private final Duration revokeTimeout;
+    private final Duration transactionTimeout;
+    private volatile boolean pausedForever;
     private final Integer pauseBeforeCommit;
     private final Duration commitDelay;
     private final AtomicInteger alertTransactions = new AtomicInteger();
@@ -98,6 +102,7 @@ public class AlertWriter {
     private final RetryState offsetsRetry = new RetryState(LOG, Duration.ofMillis(250), Duration.ofSeconds(10),
             "nothing is read from these partitions until their stored offsets are known");
     private final ConcurrentMap<Integer, Long> logEnd = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     private final Set<Integer> gauged = ConcurrentHashMap.newKeySet();
     private final Counter stored;
     private final Counter duplicates;
@@ -117,6 +122,7 @@ public class AlertWriter {
         this.registry = registry;
         this.databaseUrl = databaseUrl;
         this.revokeTimeout = config.revokeTimeout();
+        this.transactionTimeout = config.transactionTimeout();
         this.pauseBeforeCommit = config.faultInjection().pauseBeforeCommit().orElse(null);
         this.commitDelay = config.faultInjection().commitDelay().orElse(Duration.ZERO);
         this.stored = registry.counter("alerts.stored");
@@ -147,6 +153,10 @@ public class AlertWriter {
             return Uni.createFrom().voidItem();
         }
         return store.commit(plan, () -> beforeCommit(plan))
+                .ifNoItem().after(transactionTimeout).recoverWithUni(() -> pausedForever
+                        ? Uni.createFrom().nothing()
+                        : Uni.createFrom().failure(new TimeoutException("no answer to the transaction of " + plan
+                                + " within " + transactionTimeout + " (alerts.transaction-timeout)")))
                 .onItemOrFailure().transformToUni((outcome, failure) -> {
                     if (failure == null && outcome.committed()) {
                         ledger.committed(plan);
@@ -193,6 +203,7 @@ public class AlertWriter {
                 && alertTransactions.incrementAndGet() == pauseBeforeCommit) {
             LOG.errorf("%s %s (%d alert(s) inserted, not committed); waiting to be killed", PAUSED, plan,
                     plan.alerts().size());
+            pausedForever = true;
             return Uni.createFrom().nothing();
         }
         if (!commitDelay.isZero()) {
@@ -245,6 +256,10 @@ public class AlertWriter {
      */
     Map<Integer, Long> storedOffsets(Collection<Integer> partitions) {
         while (true) {
+            if (stopping) {
+                // The consumer is being closed: its partitions are given up, not sought.
+                throw new IllegalStateException("shutting down while waiting for the stored offsets of " + partitions);
+            }
             try {
                 Map<Integer, Long> offsets = store.ensureSchema().chain(() -> store.readOffsets(partitions))
                         .await().atMost(Duration.ofSeconds(30));
@@ -262,6 +277,11 @@ public class AlertWriter {
                 }
             }
         }
+    }
+
+    /** Shutdown: a listener waiting for MySQL gives up, so that the consumer can close. */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** Polling thread: {@code partition} was sought to {@code next} in group generation {@code generation}. */

@@ -5,26 +5,37 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.runtime.StartupEvent;
 import io.weatherpipeline.alerts.model.AlertRule;
 import io.weatherpipeline.alerts.model.PartitionLedger;
 import io.weatherpipeline.alerts.model.PollDecoder;
 import io.weatherpipeline.alerts.sql.AlertStatements;
 
-/** Wires the pure classes, after checking the configuration they are built from. */
+/** Checks the configuration first thing at start-up, and wires the pure classes. */
 public class AlertsBeans {
 
     /** The key of the database URL, named in its error. */
     static final String URL_KEY = "quarkus.datasource.reactive.url";
 
+    /**
+     * First of all at start-up, before the datasource's own start-up observer, whose error about a bad
+     * URL would name neither the setting nor the remedy.
+     */
+    void checkAtStart(@Observes @Priority(0) StartupEvent event, AlertsConfig config,
+            @ConfigProperty(name = URL_KEY) String url) {
+        check(config, url);
+    }
+
     @Produces
     @Singleton
-    AlertRule rule(AlertsConfig config, @ConfigProperty(name = URL_KEY) String url) {
-        check(config, url);
+    AlertRule rule(AlertsConfig config) {
         return new AlertRule(config.threshold());
     }
 
@@ -49,6 +60,9 @@ public class AlertsBeans {
         if (config.rowsPerStatement() < 1 || config.rowsPerStatement() > AlertStatements.MAX_ROWS_PER_STATEMENT) {
             problems.add("alerts.rows-per-statement must be between 1 and " + AlertStatements.MAX_ROWS_PER_STATEMENT
                     + " (65,535 placeholders, 6 per row), was " + config.rowsPerStatement());
+        }
+        if (config.transactionTimeout().isNegative() || config.transactionTimeout().isZero()) {
+            problems.add("alerts.transaction-timeout must be positive, was " + config.transactionTimeout());
         }
         if (config.revokeTimeout().isNegative()) {
             problems.add("alerts.revoke-timeout must not be negative, was " + config.revokeTimeout());

@@ -22,6 +22,14 @@ public interface AlertsConfig {
     @WithDefault("5000")
     int rowsPerStatement();
 
+    /**
+     * How long a transaction may go without an answer before it counts as failed and is tried again
+     * (a connection lost mid-transaction may never answer; the retry's compare-and-set settles whether
+     * it committed).
+     */
+    @WithDefault("30s")
+    Duration transactionTimeout();
+
     /** How long a revocation waits for the transaction in flight to end before it lets the partitions go. */
     @WithDefault("30s")
     Duration revokeTimeout();

@@ -31,6 +31,11 @@ class AlertsBeansTest {
             }
 
             @Override
+            public Duration transactionTimeout() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
             public Duration revokeTimeout() {
                 return Duration.ofSeconds(30);
             }
