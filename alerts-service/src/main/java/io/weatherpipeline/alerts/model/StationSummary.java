@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record StationSummary(
         @JsonProperty("station_id") String stationId,
-        long alerts,
+        long count,
         @JsonProperty("highest_degrees") double highestDegrees,
         @JsonProperty("highest_date") LocalDate highestDate,
         @JsonProperty("latest_date") LocalDate latestDate,

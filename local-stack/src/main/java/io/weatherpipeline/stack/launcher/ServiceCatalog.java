@@ -78,6 +78,7 @@ public final class ServiceCatalog {
                             "KAFKA_STREAMS_STATE_DIR", stack.workDir().resolve("windows-state").toString(),
                             // POST /sources adds stations through the generator.
                             "WINDOWS_GENERATOR_URL", named("generator").url())),
+            new Service("alerts", "alerts-service", 8086, EnumSet.of(Server.MARIADB, Server.KAFKA), none()),
             // Last: it shows all the others, and asks MySQL and Kafka itself (newest readings, end offsets).
             new Service("dashboard", "dashboard-service", 8088, EnumSet.of(Server.MARIADB, Server.KAFKA),
                     (stack, env) -> dashboardEnv(stack)));
