@@ -102,71 +102,120 @@ public final class Soak {
         System.exit(ok ? 0 : 1);
     }
 
+    /**
+     * Injects the plan on time: a service is killed and left to the supervisor, a server fault runs on
+     * a thread of its own (its outage lasts {@link #SERVER_OUTAGE}); a watcher thread notes when each
+     * fault's target (every service, for a server fault) answers ready again.
+     */
     private static List<Injected> inject(LocalStack stack, Path state, List<ServiceCatalog.Service> services,
             List<Fault> plan, Duration run) throws Exception {
-        List<Injected> done = new ArrayList<>();
+        List<Recovery> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Injected> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread watcher = new Thread(() -> watch(state, services, pending, done), "recovery-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        List<Thread> serverFaults = new ArrayList<>();
         long start = System.nanoTime();
         for (Fault f : plan) {
             sleepUntil(start + f.at().toNanos());
             long at = System.nanoTime();
-            String note = "";
-            switch (f.kind()) {
-                case KILL_SERVICE -> {
-                    Components.Row row = row(state, f.target());
-                    if (row == null || !row.state().equals("running")) {
-                        note = "skipped: " + f.target() + " was " + (row == null ? "not listed" : row.state());
-                        done.add(new Injected(f, 0, note));
-                        continue;
-                    }
-                    new ProcessBuilder("kill", "-9", String.valueOf(row.pid())).start().waitFor();
-                    awaitRecovered(state, services, f.target(), row.pid());
-                }
-                case RESTART_MARIADB -> {
-                    stack.restartMariaDb();
-                    awaitRecovered(state, services, null, -1);
-                }
-                case KILL_BROKER -> {
-                    stack.killKafkaBroker(1);
-                    Thread.sleep(SERVER_OUTAGE.toMillis());
-                    stack.restartKafkaBroker(1);
-                    awaitRecovered(state, services, null, -1);
-                }
-                case KILL_DATANODE -> {
-                    stack.killDataNode(2);
-                    Thread.sleep(SERVER_OUTAGE.toMillis());
-                    stack.restartDataNode(2);
-                    awaitRecovered(state, services, null, -1);
-                }
-            }
-            double seconds = (System.nanoTime() - at) / 1e9;
-            done.add(new Injected(f, seconds, note));
-            System.err.printf("[soak] %5.0f s  %-16s %-10s back in %.1f s%n", (at - start) / 1e9, f.kind(), f.target(),
-                    seconds);
-        }
-        sleepUntil(start + run.toNanos());
-        return done;
-    }
-
-    /** Waits until {@code killed} (or, when null, every service) runs again and answers ready. */
-    private static void awaitRecovered(Path state, List<ServiceCatalog.Service> services, String killed, long oldPid)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean all = true;
-            for (ServiceCatalog.Service s : services) {
-                if (killed != null && !s.name().equals(killed)) {
+            System.err.printf("[soak] %5.0f s  %-16s %s%n", (at - start) / 1e9, f.kind(), f.target());
+            if (f.kind() == Kind.KILL_SERVICE) {
+                // The planned target may still be restarting from its last kill: then another that runs.
+                Components.Row row = Components.read(state).stream()
+                        .filter(r -> r.isService() && r.state().equals("running"))
+                        .min(java.util.Comparator.comparing((Components.Row r) -> !r.name().equals(f.target())))
+                        .orElse(null);
+                if (row == null) {
+                    done.add(new Injected(f, 0, "skipped: no service was running"));
                     continue;
                 }
-                Components.Row row = row(state, s.name());
-                all &= row != null && row.state().equals("running") && row.pid() != oldPid
-                        && HttpProbe.status(s.healthUrl()) == 200;
+                Fault actual = new Fault(f.at(), f.kind(), row.name());
+                new ProcessBuilder("kill", "-9", String.valueOf(row.pid())).start().waitFor();
+                pending.add(new Recovery(actual, at, row.name(), row.pid()));
+                continue;
             }
-            if (all) {
-                return;
-            }
+            Thread t = new Thread(() -> {
+                switch (f.kind()) {
+                    case RESTART_MARIADB -> stack.restartMariaDb();
+                    case KILL_BROKER -> {
+                        stack.killKafkaBroker(1);
+                        pause(SERVER_OUTAGE);
+                        stack.restartKafkaBroker(1);
+                    }
+                    case KILL_DATANODE -> {
+                        stack.killDataNode(2);
+                        pause(SERVER_OUTAGE);
+                        stack.restartDataNode(2);
+                    }
+                    default -> throw new IllegalStateException(f.kind().toString());
+                }
+                pending.add(new Recovery(f, at, null, -1));
+            }, "fault-" + f.kind());
+            t.start();
+            serverFaults.add(t);
+        }
+        sleepUntil(start + run.toNanos());
+        for (Thread t : serverFaults) {
+            t.join();
+        }
+        long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
-        System.err.println("[soak] not recovered within " + RECOVERY_LIMIT.toSeconds() + " s; going on");
+        watcher.interrupt();
+        for (Recovery r : pending) {
+            done.add(new Injected(r.fault(), (System.nanoTime() - r.at()) / 1e9, "not back within the limit"));
+        }
+        return List.copyOf(done);
+    }
+
+    /** A fault whose target has not answered ready since. */
+    private record Recovery(Fault fault, long at, String target, long oldPid) {
+    }
+
+    /** Notes, every 250 ms, which pending faults' targets answer ready again. */
+    private static void watch(Path state, List<ServiceCatalog.Service> services, List<Recovery> pending,
+            List<Injected> done) {
+        while (!Thread.currentThread().isInterrupted()) {
+            for (Recovery r : pending) {
+                if (recovered(state, services, r.target(), r.oldPid())) {
+                    double seconds = (System.nanoTime() - r.at()) / 1e9;
+                    done.add(new Injected(r.fault(), seconds, ""));
+                    pending.remove(r);
+                    System.err.printf("[soak]         %-16s %-10s back in %.1f s%n", r.fault().kind(), r.fault().target(),
+                            seconds);
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Whether {@code target} (or, when null, every service) runs with a new pid and answers ready. */
+    private static boolean recovered(Path state, List<ServiceCatalog.Service> services, String target, long oldPid) {
+        for (ServiceCatalog.Service s : services) {
+            if (target != null && !s.name().equals(target)) {
+                continue;
+            }
+            Components.Row row = row(state, s.name());
+            if (row == null || !row.state().equals("running") || row.pid() == oldPid
+                    || HttpProbe.status(s.healthUrl()) != 200) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<Verdict> drainAndReconcile(StackSettings settings, Path state,
@@ -223,7 +272,7 @@ public final class Soak {
         out.add("|---|---|---:|---:|---:|");
         Map<String, List<Double>> byKind = new LinkedHashMap<>();
         for (Injected i : injected) {
-            if (i.note().isEmpty()) {
+            if (i.note().isEmpty() || i.note().startsWith("not back")) {
                 String key = i.fault().kind() + (i.fault().kind() == Kind.KILL_SERVICE ? "\t" + i.fault().target() : "\t"
                         + i.fault().target());
                 byKind.computeIfAbsent(key, k -> new ArrayList<>()).add(i.recoverySeconds());
@@ -235,10 +284,12 @@ public final class Soak {
             out.add(String.format("| %s | %s | %d | %.1f s | %.1f s |", f[0].toLowerCase().replace('_', ' '), f[1],
                     sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1)));
         });
-        long skipped = injected.stream().filter(i -> !i.note().isEmpty()).count();
+        long skipped = injected.stream().filter(i -> i.note().startsWith("skipped")).count();
+        long notBack = injected.stream().filter(i -> i.note().startsWith("not back")).count();
         out.add("");
-        out.add(String.format("%d kill -9s planned, %d done (%d skipped: the target was restarting); rows produced: %,d",
-                kills, kills - skipped, skipped, rows));
+        out.add(String.format("%d kill -9s planned, %d done (%d skipped: no service was running); %d fault(s) not"
+                + " recovered within %d s; rows produced: %,d", kills, kills - skipped, skipped, notBack,
+                RECOVERY_LIMIT.toSeconds(), rows));
         out.add("");
         out.add("| sink | verdict | figures |");
         out.add("|---|---|---|");
