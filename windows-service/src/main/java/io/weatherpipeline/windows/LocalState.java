@@ -24,6 +24,7 @@ import io.weatherpipeline.windows.model.CloserState;
 import io.weatherpipeline.windows.model.PartitionState;
 import io.weatherpipeline.windows.model.PartitionTotals;
 import io.weatherpipeline.windows.model.PartitionWindow;
+import io.weatherpipeline.windows.model.StationState;
 import io.weatherpipeline.windows.model.StationStats;
 import io.weatherpipeline.windows.model.WindowIds;
 import io.weatherpipeline.windows.topology.WindowsTopology;
@@ -98,32 +99,38 @@ final class LocalState {
     }
 
     private static PartitionState partition(KafkaStreams streams, int p, WindowIds ids) {
-        ReadOnlyKeyValueStore<String, Long> totals = streams.store(StoreQueryParameters.fromNameAndType(
-                WindowsTopology.TOTALS, QueryableStoreTypes.<String, Long>keyValueStore()).withPartition(p));
-        ReadOnlyKeyValueStore<String, StationStats> stations = streams.store(StoreQueryParameters.fromNameAndType(
-                WindowsTopology.STATIONS, QueryableStoreTypes.<String, StationStats>keyValueStore()).withPartition(p));
+        ReadOnlyKeyValueStore<String, StationState> stations = streams.store(StoreQueryParameters.fromNameAndType(
+                WindowsTopology.STATIONS, QueryableStoreTypes.<String, StationState>keyValueStore()).withPartition(p));
+        ReadOnlyKeyValueStore<Integer, Long> yearMonths = streams.store(StoreQueryParameters.fromNameAndType(
+                WindowsTopology.YEAR_MONTHS, QueryableStoreTypes.<Integer, Long>keyValueStore()).withPartition(p));
         ReadOnlyKeyValueStore<String, Long> progress = streams.store(StoreQueryParameters.fromNameAndType(
                 WindowsTopology.PROGRESS, QueryableStoreTypes.<String, Long>keyValueStore()).withPartition(p));
         ReadOnlyWindowStore<String, StationStats> windows = streams.store(StoreQueryParameters.fromNameAndType(
                 WindowsTopology.OPEN_WINDOWS, QueryableStoreTypes.<String, StationStats>windowStore()).withPartition(p));
-        Map<String, Long> t = new TreeMap<>();
-        try (KeyValueIterator<String, Long> it = totals.all()) {
-            it.forEachRemaining(kv -> t.put(kv.key, kv.value));
-        }
-        Map<String, StationStats> s = new TreeMap<>();
-        try (KeyValueIterator<String, StationStats> it = stations.all()) {
+        Map<String, StationState> s = new TreeMap<>();
+        try (KeyValueIterator<String, StationState> it = stations.all()) {
             it.forEachRemaining(kv -> s.put(kv.key, kv.value));
         }
+        Map<Integer, Long> ym = new TreeMap<>();
+        try (KeyValueIterator<Integer, Long> it = yearMonths.all()) {
+            it.forEachRemaining(kv -> ym.put(kv.key, kv.value));
+        }
+        // Windows stations have left while open (window store) and each station's current window.
         Map<Long, TreeMap<String, StationStats>> open = new TreeMap<>();
         try (KeyValueIterator<Windowed<String>, StationStats> it = windows.all()) {
             while (it.hasNext()) {
                 KeyValue<Windowed<String>, StationStats> kv = it.next();
-                open.computeIfAbsent(kv.key.window().start(), k -> new TreeMap<>()).put(kv.key.key(), kv.value);
+                open.computeIfAbsent(ids.id(kv.key.window().start()), k -> new TreeMap<>()).put(kv.key.key(), kv.value);
             }
         }
+        s.forEach((station, st) -> {
+            if (st.windowId() != Long.MIN_VALUE) {
+                open.computeIfAbsent(st.windowId(), k -> new TreeMap<>()).merge(station, st.window(), StationStats::merge);
+            }
+        });
         List<PartitionWindow> parts = new ArrayList<>();
-        open.forEach((start, stats) -> parts.add(new PartitionWindow(ids.id(start), p, stats)));
-        return new PartitionState(PartitionTotals.of(p, t, s), progress.get(WindowsTopology.CLOSED_THROUGH), parts);
+        open.forEach((id, stats) -> parts.add(new PartitionWindow(id, p, stats)));
+        return new PartitionState(PartitionTotals.of(p, s, ym), progress.get(WindowsTopology.CLOSED_THROUGH), parts);
     }
 
     /** The closer's closed-windows store if its task runs here, else null. */

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 import io.weatherpipeline.windows.model.PartitionProgress;
 import io.weatherpipeline.windows.model.PartitionWindow;
+import io.weatherpipeline.windows.model.StationState;
 import io.weatherpipeline.windows.model.StationStats;
 
 /**
@@ -28,6 +29,13 @@ public final class BinarySerdes {
     public static final Serde<StationStats> STATION_STATS = Serdes.serdeFrom(
             (topic, s) -> s == null ? null : put(ByteBuffer.allocate(1 + STATS_BYTES).put(VERSION), s).array(),
             (topic, bytes) -> bytes == null ? null : read(bytes, b -> stats(b)));
+
+    public static final Serde<StationState> STATION_STATE = Serdes.serdeFrom(
+            (topic, st) -> st == null ? null : put(put(ByteBuffer.allocate(1 + 2 * STATS_BYTES + 8 + 8 + 4 + 8).put(VERSION),
+                    st.soFar()).putLong(st.late()).putLong(st.windowId()), st.window()).putInt(st.yearMonth())
+                    .putLong(st.yearMonthCount()).array(),
+            (topic, bytes) -> bytes == null ? null : read(bytes, b -> new StationState(stats(b), b.getLong(), b.getLong(),
+                    stats(b), b.getInt(), b.getLong())));
 
     public static final Serde<PartitionWindow> PARTITION_WINDOW = Serdes.serdeFrom(
             (topic, w) -> w == null ? null : put(ByteBuffer.allocate(1 + size(w)).put(VERSION), w).array(),

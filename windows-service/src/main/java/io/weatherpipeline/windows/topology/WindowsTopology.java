@@ -28,14 +28,15 @@ import io.weatherpipeline.windows.model.WindowIds;
  *   → WindowCloser           one task: a window closes when every partition has closed it
  * </pre>
  *
- * <p>Stores (all changelogged, so exactly-once covers them): per input partition {@link #TOTALS}
- * (readings in all, late, per year and month), {@link #STATIONS} (per station so far), {@link #OPEN_WINDOWS}
- * (per station and window) and {@link #PROGRESS} (the last window closed here); in the closer
+ * <p>Stores (all changelogged, so exactly-once covers them): per input partition {@link #STATIONS} (per
+ * station: so far, late, current window and month, updated once per reading), {@link #YEAR_MONTHS} (counts of
+ * the months stations have left), {@link #OPEN_WINDOWS} (windows stations have left while still open) and
+ * {@link #PROGRESS} (the last window closed here); in the closer
  * {@link #FRONTIERS}, {@link #PENDING} (parts of windows not closed everywhere yet) and
  * {@link #CLOSED_WINDOWS} (window id → the window file's JSON).
  *
- * <p>The stores are in memory, backed by their changelog topics: they are small (a few dozen totals, the
- * stations, a few open windows, the closed windows of {@code windows.retention}), and a RocksDB store
+ * <p>The stores are in memory, backed by their changelog topics: they are small (the stations, the
+ * year-months, a few open windows, the closed windows of {@code windows.retention}), and a RocksDB store
  * would flush its memtables to disk at every exactly-once commit (every 100 ms). After a crash
  * exactly-once wipes local state anyway and restores it from the changelogs, which are compacted in
  * 10-minute segments ({@link #COMPACTED}) so that a restore reads little more than the live keys.
@@ -46,8 +47,8 @@ import io.weatherpipeline.windows.model.WindowIds;
  */
 public final class WindowsTopology {
 
-    public static final String TOTALS = "totals";
     public static final String STATIONS = "stations";
+    public static final String YEAR_MONTHS = "year-months";
     public static final String OPEN_WINDOWS = "open-windows";
     public static final String PROGRESS = "partition-progress";
     public static final String FRONTIERS = "frontiers";
@@ -98,10 +99,10 @@ public final class WindowsTopology {
 
     public static Topology build(Settings s, TopologyEvents events) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TOTALS), Serdes.String(),
-                Serdes.Long()).withCachingEnabled().withLoggingEnabled(COMPACTED));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATIONS), Serdes.String(),
-                BinarySerdes.STATION_STATS).withCachingEnabled().withLoggingEnabled(COMPACTED));
+                BinarySerdes.STATION_STATE).withCachingEnabled().withLoggingEnabled(COMPACTED));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(YEAR_MONTHS), Serdes.Integer(),
+                Serdes.Long()).withCachingEnabled().withLoggingEnabled(COMPACTED));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(OPEN_WINDOWS, s.openRetention(),
                 Duration.ofMillis(s.ids().sizeMs()), false), Serdes.String(), BinarySerdes.STATION_STATS).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROGRESS), Serdes.String(),
@@ -120,7 +121,7 @@ public final class WindowsTopology {
 
         builder.stream(s.topic(), Consumed.with(Serdes.String(), new ReportSerde()))
                 .processValues(decoder)
-                .process(windows, TOTALS, STATIONS, OPEN_WINDOWS, PROGRESS)
+                .process(windows, STATIONS, YEAR_MONTHS, OPEN_WINDOWS, PROGRESS)
                 .repartition(Repartitioned.with(Serdes.Integer(), BinarySerdes.PARTITION_PROGRESS)
                         .withName(CLOSER_TOPIC).withNumberOfPartitions(1))
                 .process(closer, FRONTIERS, PENDING, CLOSED_WINDOWS);

@@ -11,15 +11,17 @@ import org.junit.jupiter.api.Test;
 
 class CountFieldTest {
 
-    private static PartitionTotals partition(int p, Map<String, Long> totals, Map<String, StationStats> stations) {
-        return PartitionTotals.of(p, totals, stations);
+    private static StationState station(long count, long late, int yearMonth, long yearMonthCount) {
+        StationStats s = new StationStats(count, 0, 1, 2, 10, 20);
+        return new StationState(s, late, 7, s, yearMonth, yearMonthCount);
     }
 
+    // Partition 0: StationA, 5 readings: 3 in months it has left (2000-01: 2, 2000-12: 1), 2 in 2001-01 now.
+    // Partition 2: StationB 3 (one late), StationC 1: months left 2001-02: 3; now 2001-01: 1 (C), 2001-02: 0 (B, moved back).
     private final List<PartitionTotals> partitions = List.of(
-            partition(0, Map.of("total", 5L, "year:2000", 3L, "year:2001", 2L, "month:1", 4L, "month:12", 1L),
-                    Map.of("StationA", new StationStats(5, 0, 1, 2, 10, 20))),
-            partition(2, Map.of("total", 4L, "late", 1L, "year:2001", 4L, "month:1", 1L, "month:2", 3L),
-                    Map.of("StationB", new StationStats(3, 0, 1, 2, 10, 20), "StationC", new StationStats(1, 0, 1, 2, 10, 10))));
+            PartitionTotals.of(0, Map.of("StationA", station(5, 0, 200101, 2)), Map.of(200001, 2L, 200012, 1L)),
+            PartitionTotals.of(2, Map.of("StationB", station(3, 1, 200102, 0), "StationC", station(1, 0, 200101, 1)),
+                    Map.of(200102, 3L)));
 
     @Test
     void addsUpEveryField() {
@@ -31,11 +33,13 @@ class CountFieldTest {
         assertEquals(Map.of("total", 9L), CountField.TOTAL.counts(partitions));
         assertEquals(Map.of("total", 0L), CountField.TOTAL.counts(List.of()));
         assertEquals(8, partitions.stream().mapToLong(PartitionTotals::windowed).sum());
+        assertEquals(1, partitions.get(1).late());
     }
 
     @Test
     void partitionsSortByNumber() {
-        List<PartitionTotals> many = List.of(partition(10, Map.of("total", 1L), Map.of()), partition(9, Map.of("total", 2L), Map.of()));
+        List<PartitionTotals> many = List.of(PartitionTotals.of(10, Map.of("A", station(1, 0, 200001, 1)), Map.of()),
+                PartitionTotals.of(9, Map.of("B", station(2, 0, 200001, 2)), Map.of()));
         assertEquals(List.of("9", "10"), List.copyOf(CountField.PARTITION.counts(many).keySet()));
     }
 
@@ -47,10 +51,5 @@ class CountFieldTest {
         assertEquals("by= is missing; valid fields: station, partition, year, month, total",
                 assertThrows(IllegalArgumentException.class, () -> CountField.parse(null)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> CountField.parse("STATION"));
-    }
-
-    @Test
-    void anUnexpectedStoreKeyIsAnError() {
-        assertThrows(IllegalArgumentException.class, () -> partition(0, Map.of("weekday:3", 1L), Map.of()));
     }
 }

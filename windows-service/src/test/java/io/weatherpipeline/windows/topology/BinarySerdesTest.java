@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.weatherpipeline.windows.model.PartitionProgress;
 import io.weatherpipeline.windows.model.PartitionWindow;
+import io.weatherpipeline.windows.model.StationState;
 import io.weatherpipeline.windows.model.StationStats;
 
 class BinarySerdesTest {
@@ -25,6 +26,10 @@ class BinarySerdesTest {
     @Test
     void valuesComeBackBitForBit() {
         assertEquals(A, roundTrip(BinarySerdes.STATION_STATS, A));
+        StationState st = new StationState(A, 3, 14_723_000L, B, 200_012, 17);
+        assertEquals(st, roundTrip(BinarySerdes.STATION_STATE, st));
+        StationState lateFirst = new StationState(B, 1, Long.MIN_VALUE, B, 199_901, 1);
+        assertEquals(lateFirst, roundTrip(BinarySerdes.STATION_STATE, lateFirst));
         PartitionWindow w = PartitionWindow.of(14_723_000L, 3, Map.of("StationA", A, "Zürich-1", B));
         assertEquals(w, roundTrip(BinarySerdes.PARTITION_WINDOW, w));
         PartitionProgress p = new PartitionProgress(3, 14_723_001L, List.of(w, PartitionWindow.of(14_723_001L, 3, Map.of())));

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.weatherpipeline.proto.Report;
 import io.weatherpipeline.proto.ReportCodec;
 import io.weatherpipeline.windows.model.PartitionTotals;
+import io.weatherpipeline.windows.model.StationState;
 import io.weatherpipeline.windows.model.StationStats;
 import io.weatherpipeline.windows.model.WindowFile;
 import io.weatherpipeline.windows.model.WindowIds;
@@ -106,17 +107,17 @@ class WindowsTopologyTest {
     }
 
     private static PartitionTotals totals(TopologyTestDriver d) {
-        Map<String, Long> t = new TreeMap<>();
-        Map<String, StationStats> s = new TreeMap<>();
-        KeyValueStore<String, Long> totals = d.getKeyValueStore(WindowsTopology.TOTALS);
-        KeyValueStore<String, StationStats> stations = d.getKeyValueStore(WindowsTopology.STATIONS);
-        try (KeyValueIterator<String, Long> it = totals.all()) {
-            it.forEachRemaining(kv -> t.put(kv.key, kv.value));
-        }
-        try (KeyValueIterator<String, StationStats> it = stations.all()) {
+        Map<String, StationState> s = new TreeMap<>();
+        Map<Integer, Long> ym = new TreeMap<>();
+        KeyValueStore<String, StationState> stations = d.getKeyValueStore(WindowsTopology.STATIONS);
+        KeyValueStore<Integer, Long> yearMonths = d.getKeyValueStore(WindowsTopology.YEAR_MONTHS);
+        try (KeyValueIterator<String, StationState> it = stations.all()) {
             it.forEachRemaining(kv -> s.put(kv.key, kv.value));
         }
-        return PartitionTotals.of(0, t, s);
+        try (KeyValueIterator<Integer, Long> it = yearMonths.all()) {
+            it.forEachRemaining(kv -> ym.put(kv.key, kv.value));
+        }
+        return PartitionTotals.of(0, s, ym);
     }
 
     @Test
@@ -159,6 +160,35 @@ class WindowsTopologyTest {
         assertEquals(8, t.total());
         assertEquals(1, t.late());
         assertEquals(7, t.windowed());
+    }
+
+    @Test
+    void aStationsEarlierWindowKeepsTakingReadingsUntilItCloses() throws Exception {
+        TopologyTestDriver d = driver(Duration.ofHours(1));
+        TestInputTopic<String, byte[]> in = input(d);
+        long w = IDS.id(T0);
+        send(in, "StationA", "2000-01-01", 1.0, T0 + 9_000);
+        send(in, "StationA", "2000-01-02", 2.0, T0 + 10_500);    // StationA moves to window w+1
+        send(in, "StationA", "2000-01-03", 3.0, T0 + 9_500);     // out of order, window w still in its grace
+        send(in, "StationA", "2000-01-04", 4.0, T0 + 11_000);
+        send(in, "StationA", "2000-02-01", 5.0, T0 + 9_900);     // still window w, another month
+        send(in, "StationB", "2000-02-02", 6.0, T0 + 12_000);    // window w closes
+        WindowFile file = WindowFile.parse(closed(d).get(w));
+        WindowFile.Station a = file.stations().get("StationA");
+        assertEquals(3, a.count());
+        assertEquals(1.0, a.min());
+        assertEquals(5.0, a.max());
+        assertEquals(3.0, a.avg());
+        assertEquals(LocalDate.of(2000, 2, 1), a.lastDate());
+        assertEquals(3, file.total());
+        send(in, "StationB", "2000-02-03", 7.0, T0 + 22_000);    // window w+1 closes: StationA's 2 and StationB's 1
+        WindowFile next = WindowFile.parse(closed(d).get(w + 1));
+        assertEquals(2, next.stations().get("StationA").count());
+        assertEquals(1, next.stations().get("StationB").count());
+        PartitionTotals t = totals(d);
+        assertEquals(7, t.total());
+        assertEquals(Map.of(1, 4L, 2, 3L), t.months(), "months the station left and the one it is in, together");
+        assertEquals(0, late.size());
     }
 
     @Test
