@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -44,9 +45,11 @@ import io.weatherpipeline.common.RetryState;
  *
  * <p>A poll is decoded, then planned against the {@link PartitionLedger} (records of held partitions
  * from their stored offset on, fetched after their seek), then stored by {@link AlertStore#commit}:
- * compare-and-set of the offsets, multi-row INSERTs, the ownership check, COMMIT. The poll's
- * {@code Uni} completes only once its transaction committed (or nothing of it is ours any more), so
- * while MySQL is down the channel stops delivering, its queue fills, and it stops fetching.
+ * compare-and-set of the offsets, multi-row INSERTs, the ownership check, COMMIT. Polls are stored one
+ * after the other; the next poll is decoded while one is stored (planning waits for its turn, so it
+ * sees the ledger as the transaction before left it). A poll's {@code Uni} completes once the poll
+ * before it is stored, so while MySQL is down the channel stops delivering, its queue fills, and it
+ * stops fetching.
  *
  * <p>Outcomes: committed → the ledger moves on; a partition revoked mid-poll → rolled back and planned
  * again without it; an offset moved by someone else → rolled back, the stored offsets read, the
@@ -54,8 +57,9 @@ import io.weatherpipeline.common.RetryState;
  * the stored offset); a lock conflict (1213, 1205) → tried again at once; anything else (MySQL down)
  * → tried again after a growing pause, readiness saying what it waits for.
  *
- * <p>Thread model: {@link #write} runs on the channel's Vert.x event loop (decoding and planning are
- * short CPU work), and its chain continues on the MySQL client's event loop; one poll at a time.
+ * <p>Thread model: {@link #write} runs on the channel's Vert.x event loop (decoding is short CPU
+ * work), one call at a time; planning and storing run in a chain of polls, each continuing on the
+ * thread that completed the one before (an event loop), one transaction at a time.
  * {@link #assigned} and {@link #revoked} run on the Kafka polling thread (the rebalance listener)
  * and block there: the first for the stored offsets, the second until the transaction in flight
  * has ended. They never run on an event loop, so blocking on the reactive client cannot starve it.
@@ -102,6 +106,8 @@ public class AlertWriter {
     private final RetryState offsetsRetry = new RetryState(LOG, Duration.ofMillis(250), Duration.ofSeconds(10),
             "nothing is read from these partitions until their stored offsets are known");
     private final ConcurrentMap<Integer, Long> logEnd = new ConcurrentHashMap<>();
+    /** Completes when the last poll handed to {@link #write} is stored; the channel calls write one poll at a time. */
+    private volatile CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private volatile boolean stopping;
     private final Set<Integer> gauged = ConcurrentHashMap.newKeySet();
     private final Counter stored;
@@ -142,9 +148,23 @@ public class AlertWriter {
                 rule.threshold(), store.topic(), store.group(), databaseUrl);
     }
 
-    /** Stores one poll (see the class comment); completes once it is stored or nothing of it is ours. */
+    /**
+     * Decodes one poll and queues it behind the poll being stored (see the class comment). Completes
+     * once the poll before it is stored (or nothing of it is ours): so one poll is stored while the
+     * next is decoded, and the channel delivers a third only when the first is done.
+     */
     public Uni<Void> write(ConsumerRecords<byte[], byte[]> polled, int generation) {
-        return attempt(decoder.decode(polled, generation));
+        DecodedPoll poll = decoder.decode(polled, generation);
+        CompletableFuture<Void> previous = tail;
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        tail = stored;
+        Uni.createFrom().completionStage(previous)
+                .chain(() -> attempt(poll))
+                .subscribe().with(done -> stored.complete(null), e -> {
+                    LOG.errorf(e, "Storing a poll failed unexpectedly; the channel stops");
+                    stored.completeExceptionally(e);
+                });
+        return Uni.createFrom().completionStage(previous);
     }
 
     private Uni<Void> attempt(DecodedPoll poll) {

@@ -11,11 +11,14 @@ import org.apache.kafka.common.TopicPartition;
 import io.weatherpipeline.proto.MalformedReportException;
 import io.weatherpipeline.proto.Report;
 import io.weatherpipeline.proto.ReportCodec;
+import io.weatherpipeline.proto.ReportWire;
 
 /**
- * Turns a poll's raw records into a {@link DecodedPoll}: every value is decoded strictly
- * ({@link ReportCodec}); a Report above the threshold becomes an {@link Alert}, a value that is not a
- * storable Report becomes a {@link Poison} with its reason. Keys are not read (the station is in the value).
+ * Turns a poll's raw records into a {@link DecodedPoll}: a Report above the threshold becomes an
+ * {@link Alert}, a value that is not a storable Report becomes a {@link Poison} with its reason. Every
+ * value is checked as strictly as {@link ReportCodec} does: the plain form producers write is read in
+ * place ({@link ReportWire}, no Report built), and only the alerts and anything unusual are decoded by
+ * {@code ReportCodec}. Keys are not read (the station is in the value).
  */
 public final class PollDecoder {
 
@@ -38,6 +41,10 @@ public final class PollDecoder {
             for (int i = 0; i < offsets.length; i++) {
                 ConsumerRecord<byte[], byte[]> r = list.get(i);
                 offsets[i] = r.offset();
+                double plain = ReportWire.plainDegrees(r.value());
+                if (!Double.isNaN(plain) && !rule.isAlert(plain)) {
+                    continue; // a valid reading, not an alert: nothing more to read
+                }
                 try {
                     Report report = ReportCodec.decode(r.value(), r.topic(), r.partition(), r.offset());
                     if (rule.isAlert(report.getDegrees())) {
