@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +31,29 @@ final class TopicBench {
     private TopicBench() {
     }
 
-    /** Fills topic temperatures with valid Reports; records/s of the load. */
+    /** Stations of the preloaded topic. */
+    static final int STATIONS = 10;
+
+    private static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+
+    /**
+     * The {@code i}-th preloaded reading: StationA…StationJ in turn, each one day after its previous
+     * reading (so (station, date) never repeats), degrees from -5 to 35 along a slow sine.
+     */
+    static Report reading(long i) {
+        return Report.newBuilder().setStationId("Station" + (char) ('A' + i % STATIONS))
+                .setDate(FIRST_DAY.plusDays(i / STATIONS).toString()).setDegrees(degrees(i)).build();
+    }
+
+    /** The degrees of the {@code i}-th preloaded reading. */
+    static double degrees(long i) {
+        return Math.round(Math.sin(i / 3650.0) * 2000) / 100.0 + 15;
+    }
+
+    /** Fills topic temperatures with valid Reports ({@link #reading}); records/s of the load. */
     static double preload(String bootstrap, long records) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic("temperatures", 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        List<String> stations = new ArrayList<>();
-        for (char c = 'A'; c <= 'J'; c++) {
-            stations.add("Station" + c);
         }
         long t0 = System.nanoTime();
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(
@@ -47,12 +61,9 @@ final class TopicBench {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new ByteArraySerializer())) {
-            LocalDate start = LocalDate.of(2000, 1, 1);
             for (long i = 0; i < records; i++) {
-                String station = stations.get((int) (i % stations.size()));
-                Report r = Report.newBuilder().setStationId(station).setDate(start.plusDays(i / stations.size()).toString())
-                        .setDegrees(Math.round(Math.sin(i / 3650.0) * 2000) / 100.0 + 15).build();
-                p.send(new ProducerRecord<>("temperatures", station, r.toByteArray()));
+                Report r = reading(i);
+                p.send(new ProducerRecord<>("temperatures", r.getStationId(), r.toByteArray()));
             }
             p.flush();
         }
