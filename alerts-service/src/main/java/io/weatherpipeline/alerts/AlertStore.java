@@ -181,7 +181,7 @@ public class AlertStore {
         }
         return Multi.createFrom().iterable(AlertStatements.chunks(alerts, rowsPerStatement))
                 .onItem().transformToUniAndConcatenate(chunk -> conn
-                        .preparedQuery(AlertStatements.insertAlerts(chunk.size()))
+                        .preparedQuery(AlertStatements.cachedInsertAlerts(chunk.size()))
                         .execute(Tuple.from(AlertStatements.alertParams(chunk)))
                         .map(rows -> rows.rowCount()))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));

@@ -54,17 +54,42 @@ public final class AlertStatements {
         return params;
     }
 
-    /** {@code rows} cut into statements of at most {@code rowsPerStatement} rows, in order. */
+    /**
+     * {@code rows} cut into statements, in order: as many of {@code rowsPerStatement} rows as fit, then
+     * the rest in powers of two, largest first (1234 → 1024, 128, 64, 16, 2). So a connection only ever
+     * prepares a few distinct statements, each once (a prepared statement is cached by its SQL text;
+     * preparing one of 30,000 placeholders costs more than running it).
+     */
     public static <T> List<List<T>> chunks(List<T> rows, int rowsPerStatement) {
         if (rowsPerStatement < 1) {
             throw new IllegalArgumentException("rows per statement must be positive, was " + rowsPerStatement);
         }
         List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i += rowsPerStatement) {
-            out.add(rows.subList(i, Math.min(rows.size(), i + rowsPerStatement)));
+        int i = 0;
+        while (rows.size() - i >= rowsPerStatement) {
+            out.add(rows.subList(i, i + rowsPerStatement));
+            i += rowsPerStatement;
+        }
+        int rest = rows.size() - i;
+        while (rest > 0) {
+            int size = Integer.highestOneBit(rest);
+            out.add(rows.subList(i, i + size));
+            i += size;
+            rest -= size;
         }
         return out;
     }
+
+    /** The SQL of {@link #insertAlerts}, built once per size (the prepared-statement cache is keyed by it). */
+    public static String cachedInsertAlerts(int rows) {
+        return INSERTS.computeIfAbsent(rows, AlertStatements::insertAlerts);
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<Integer, String> INSERTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The longest SQL this class builds: what the prepared-statement cache must accept. */
+    public static final int LONGEST_SQL = insertAlerts(MAX_ROWS_PER_STATEMENT).length();
 
     /**
      * The compare-and-set of the stored offsets of {@code steps} (partitions that have a row): one UPDATE

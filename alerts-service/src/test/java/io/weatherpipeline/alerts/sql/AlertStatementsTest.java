@@ -1,6 +1,7 @@
 package io.weatherpipeline.alerts.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
@@ -46,8 +47,26 @@ class AlertStatementsTest {
         }
         List<List<Integer>> chunks = AlertStatements.chunks(rows, 5);
         assertEquals(List.of(List.of(0, 1, 2, 3, 4), List.of(5, 6, 7, 8, 9), List.of(10, 11)), chunks);
+        assertEquals(List.of(List.of(0, 1, 2, 3, 4, 5, 6, 7), List.of(8, 9, 10, 11)), AlertStatements.chunks(rows, 8));
+        assertEquals(List.of(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8), List.of(9, 10)),
+                AlertStatements.chunks(rows.subList(0, 11), 9));
+        assertEquals(List.of(List.of(0, 1, 2, 3), List.of(4, 5), List.of(6)),
+                AlertStatements.chunks(rows.subList(0, 7), 9));
         assertEquals(List.of(), AlertStatements.chunks(List.of(), 5));
+        List<Integer> many = new ArrayList<>();
+        for (int i = 0; i < 11_234; i++) {
+            many.add(i);
+        }
+        assertEquals(List.of(5000, 5000, 1024, 128, 64, 16, 2),
+                AlertStatements.chunks(many, 5000).stream().map(List::size).toList(),
+                "full statements, then the rest in powers of two: few distinct statements to prepare");
         assertThrows(IllegalArgumentException.class, () -> AlertStatements.chunks(rows, 0));
+    }
+
+    @Test
+    void theSqlOfEachSizeIsBuiltOnceAndTheLongestIsKnown() {
+        assertSame(AlertStatements.cachedInsertAlerts(64), AlertStatements.cachedInsertAlerts(64));
+        assertEquals(AlertStatements.insertAlerts(AlertStatements.MAX_ROWS_PER_STATEMENT).length(), AlertStatements.LONGEST_SQL);
     }
 
     @Test
