@@ -34,9 +34,10 @@ import io.weatherpipeline.stack.launcher.ServiceCommand;
 /**
  * Measures, on one fresh Kafka broker and one fresh MariaDB: a topic of 4 partitions preloaded with
  * {@code BENCH_RECORDS} Reports (10 stations, key = station, every (station, day) once); one
- * alerts-service instance draining it twice, each time in a consumer group of its own, from an empty
+ * alerts-service instance draining it three times, each time in a consumer group of its own, from an empty
  * {@code warning_temperatures}: with a threshold that makes about 10 % of the readings alerts, and with
- * one below every reading (100 % alerts). The drain counts as done when the group's rows in
+ * one below every reading (100 % alerts); and once with none (only the offsets move), to tell what the
+ * alerts cost from what the channel costs. The drain counts as done when the group's rows in
  * {@code alert_offsets} are at every partition's end. Beside them, in the same run: Kafka's own
  * kafka-consumer-perf-test reading the same topic, and a plain loop of multi-row INSERTs of the same
  * rows into the same table on the same MariaDB (the same client library, one transaction per
@@ -70,9 +71,12 @@ public final class AlertsBenchmark {
                         + System.getProperty("java.version"), records, rowsPerStatement));
         Vertx vertx = Vertx.vertx();
         try (LocalStack stack = LocalStack.start(settings)) {
+            // Prepared statements cached whatever their length, as alerts-service does: the reference
+            // prepares its multi-row INSERT once, not once per statement.
             MySQLPool db = MySQLPool.pool(vertx, new MySQLConnectOptions().setHost("127.0.0.1")
                     .setPort(settings.mysqlPort()).setDatabase(settings.database()).setUser(settings.user())
-                    .setPassword(settings.password()), new PoolOptions().setMaxSize(2));
+                    .setPassword(settings.password()).setCachePreparedStatements(true)
+                    .setPreparedStatementCacheSqlLimit(1 << 20), new PoolOptions().setMaxSize(2));
             String bootstrap = settings.kafkaBootstrapServers();
             double load = TopicBench.preload(bootstrap, records);
             report.add(String.format("preload (acks=all, idempotent):                   %,12.0f records/s", load));
@@ -86,6 +90,14 @@ public final class AlertsBenchmark {
                     tenPercent, tenPercentAlerts, 100.0 * tenPercentAlerts / records, ten.afterAssigned(),
                     ten.withStartUp(), ten.steady(), tenStored));
             report.addAll(ten.cpu());
+
+            // Where the 10 % run's time goes: the same drain with no alert at all (the channel, decoding and
+            // one offsets-only transaction per poll).
+            DrainMeter.Result none = drain(repo, settings, stack.processes(), db, ends, records, "alerts-bench-0",
+                    1000, rowsPerStatement);
+            report.add(String.format("alerts-service, no reading an alert (offsets only): %,12.0f records/s (%,.0f steady)",
+                    none.afterAssigned(), none.steady()));
+            report.addAll(none.cpu());
 
             await(db.query("TRUNCATE TABLE warning_temperatures").execute());
             DrainMeter.Result all = drain(repo, settings, stack.processes(), db, ends, records, "alerts-bench-100",
@@ -115,6 +127,8 @@ public final class AlertsBenchmark {
                     100 * ten.steady() / perf[0]));
             report.add(String.format("100 %% alerts / plain INSERT loop: %.0f%% (%.0f%% steady) — goal: at least 50%%",
                     100 * all.afterAssigned() / plain, 100 * all.steady() / plain));
+            report.add(String.format("no alert / perf-test: %.0f%% (%.0f%% steady): the ceiling of this channel and service on"
+                    + " this machine", 100 * none.afterAssigned() / perf[0], 100 * none.steady() / perf[0]));
             if (tenStored != tenPercentAlerts || allStored != records) {
                 report.add("WARNING: rows stored differ from the readings above the threshold");
             }
