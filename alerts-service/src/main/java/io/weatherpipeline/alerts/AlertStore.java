@@ -34,11 +34,15 @@ import io.weatherpipeline.alerts.sql.SqlErrors;
 @ApplicationScoped
 public class AlertStore {
 
-    /** The alerts; the unique key makes a second row for one (station, day) impossible. */
+    /**
+     * The alerts; the unique key makes a second row for one (station, day) impossible. Station ids
+     * compare byte for byte (a server's default collation would take StationA and stationa, or a
+     * trailing space, for the same station).
+     */
     static final String CREATE_ALERTS = """
             CREATE TABLE IF NOT EXISTS warning_temperatures (
               id BIGINT AUTO_INCREMENT PRIMARY KEY,
-              station_id VARCHAR(64) NOT NULL,
+              station_id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
               date DATE NOT NULL,
               degrees DOUBLE NOT NULL,
               threshold DOUBLE NOT NULL,

@@ -105,7 +105,10 @@ class AlertsPipelineTest {
         List<ReadingFeed.Sent> sent = new ArrayList<>();
         int repeats;
         ReadingFeed.Sent poisonSent;
-        try (ReadingFeed feed = new ReadingFeed(bootstrap, topic, "alerts-test", ReadingFeed.stations(6),
+        // Six stations, and a seventh whose id differs from StationA's only in case: another station.
+        List<String> stations = new ArrayList<>(ReadingFeed.stations(6));
+        stations.add("stationa");
+        try (ReadingFeed feed = new ReadingFeed(bootstrap, topic, "alerts-test", stations,
                 LocalDate.of(2021, 6, 1), AlertsPipelineTest::weather)) {
             sent.addAll(feed.commitDays(40, false));
             feed.abortDays(3);
@@ -168,7 +171,7 @@ class AlertsPipelineTest {
 
         // GET /alerts/summary: per station, count, highest (earliest day of it), latest.
         JsonNode summary = json(given().when().get("/alerts/summary").then().statusCode(200).extract().asString());
-        assertEquals(6, summary.size());
+        assertEquals(7, summary.size());
         for (JsonNode s : summary) {
             String station = s.get("station_id").asText();
             List<ReadingFeed.Sent> mine = expected.values().stream().filter(e -> e.station().equals(station)).toList();
