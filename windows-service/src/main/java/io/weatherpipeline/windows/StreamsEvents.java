@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.weatherpipeline.windows.model.WindowFile;
 import io.weatherpipeline.windows.topology.TopologyEvents;
 
@@ -13,6 +14,8 @@ import io.weatherpipeline.windows.topology.TopologyEvents;
  * Logs and counts what the topology reports: poison values (with partition and offset), late readings,
  * closed windows. Called on stream threads; a reprocessed record after a crash is counted again.
  */
+// Created at start-up, so its counters are on /q/metrics (at 0) before the first event.
+@Startup
 @ApplicationScoped
 public class StreamsEvents implements TopologyEvents {
 
