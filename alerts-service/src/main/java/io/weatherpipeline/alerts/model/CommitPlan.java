@@ -1,6 +1,7 @@
 package io.weatherpipeline.alerts.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -40,11 +41,15 @@ public final class CommitPlan {
 
     private final int generation;
     private final List<Step> steps;
+    private final List<Alert> alerts;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     CommitPlan(int generation, List<Step> steps) {
         this.generation = generation;
         this.steps = List.copyOf(steps);
+        List<Alert> all = new ArrayList<>();
+        steps.forEach(s -> all.addAll(s.alerts()));
+        this.alerts = Collections.unmodifiableList(all);
     }
 
     public int generation() {
@@ -61,9 +66,7 @@ public final class CommitPlan {
 
     /** Every alert of every step, partition by partition. */
     public List<Alert> alerts() {
-        List<Alert> all = new ArrayList<>();
-        steps.forEach(s -> all.addAll(s.alerts()));
-        return all;
+        return alerts;
     }
 
     public List<Poison> poison() {
