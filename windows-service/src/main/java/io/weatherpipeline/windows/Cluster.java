@@ -65,11 +65,6 @@ public class Cluster {
         return s;
     }
 
-    int partitionCount() {
-        running();
-        return windows.settings().partitionCount();
-    }
-
     /** The states of all input partitions, from whichever instance runs each. */
     public List<PartitionState> allPartitions() {
         KafkaStreams s = running();

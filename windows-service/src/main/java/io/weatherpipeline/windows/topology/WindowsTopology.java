@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.common.config.TopicConfig;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -23,7 +22,8 @@ import io.weatherpipeline.windows.model.WindowIds;
  * <pre>
  * temperatures (key station, value Report bytes)
  *   → ReadingDecoder         poison values skipped, with partition and offset
- *   → PartitionWindows       one task per input partition: totals, stations, open windows, closing by stream time
+ *   → PartitionWindows       one task per input partition: station states (totals, current window and month),
+ *                            closing windows by stream time
  *   → &lt;app&gt;-closer-repartition (1 partition): each partition's progress and closed parts
  *   → WindowCloser           one task: a window closes when every partition has closed it
  * </pre>
