@@ -36,6 +36,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.weatherpipeline.alerts.model.Alert;
+import io.weatherpipeline.alerts.model.CommitPlan;
+import io.weatherpipeline.alerts.model.DecodedPoll;
+import io.weatherpipeline.alerts.model.PartitionLedger;
 import io.weatherpipeline.testsupport.MariaDbQuery;
 import io.weatherpipeline.testsupport.ReadingFeed;
 import io.weatherpipeline.testsupport.WeatherStackResource;
@@ -66,6 +71,9 @@ class AlertsPipelineTest {
 
     @Inject
     AlertWriter writer;
+
+    @Inject
+    AlertStore store;
 
     /** Whole degrees from 25 to 35, so that some readings are exactly at the threshold. */
     static double weather(String station, LocalDate day) {
@@ -196,6 +204,50 @@ class AlertsPipelineTest {
         // 0, or 1 when the last transaction's commit marker was not fetched with its records.
         await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get("/q/metrics").then().extract().asString()
                 .matches("(?s).*alerts_partition_lag\\{partition=\"0\",?\\} [01]\\.0.*"));
+    }
+
+    /**
+     * The compare-and-set on the real database, as two owners of one partition would meet it: the first
+     * row of an offset is inserted once, a stale expected offset changes nothing, and a fenced
+     * transaction's alerts are rolled back with it. (Partition 99 of the test topic: no consumer reads it.)
+     */
+    @Test
+    void theStoredOffsetFencesAStaleOwner() throws Exception {
+        int partition = 99;
+        try {
+            CommitPlan first = plan(PartitionLedger.FROM_BEGINNING, "CasFirst", 0, 1, 2);
+            assertTrue(commit(first).committed());
+            CommitPlan secondFirst = plan(PartitionLedger.FROM_BEGINNING, "CasStaleInsert", 0, 1, 2);
+            assertEquals(AlertStore.Outcome.CONFLICT, commit(secondFirst), "the offset row exists already");
+            CommitPlan next = plan(3, "CasNext", 3, 4);
+            assertTrue(commit(next).committed());
+            CommitPlan stale = plan(3, "CasStale", 3, 4, 5, 6);
+            assertEquals(AlertStore.Outcome.CONFLICT, commit(stale), "another owner moved it from 3 to 5");
+            assertEquals(List.of("5"), sql("SELECT next_offset FROM alert_offsets WHERE kafka_partition = " + partition
+                    + " AND consumer_group = '" + group + "' AND topic = '" + topic + "'"));
+            assertEquals(List.of("CasFirst\t3", "CasNext\t2"), sql("SELECT station_id, COUNT(*) FROM warning_temperatures"
+                    + " WHERE station_id LIKE 'Cas%' GROUP BY station_id ORDER BY station_id"),
+                    "the fenced transactions' alerts were rolled back with them");
+        } finally {
+            sql("DELETE FROM warning_temperatures WHERE station_id LIKE 'Cas%'");
+            sql("DELETE FROM alert_offsets WHERE kafka_partition = " + partition);
+        }
+    }
+
+    /** A one-partition plan from {@code expected}, with an alert of {@code station} at each offset. */
+    private static CommitPlan plan(long expected, String station, long... offsets) {
+        PartitionLedger ledger = new PartitionLedger();
+        ledger.assigned(99, 1, expected);
+        List<Alert> alerts = new ArrayList<>();
+        for (long o : offsets) {
+            alerts.add(new Alert(station, LocalDate.of(2000, 1, 1).plusDays(o), 31, THRESHOLD, 99, o));
+        }
+        return ledger.plan(new DecodedPoll(1, List.of(new DecodedPoll.PartitionRecords(99, offsets,
+                offsets[offsets.length - 1] + 1, alerts, List.of()))));
+    }
+
+    private AlertStore.Outcome commit(CommitPlan plan) {
+        return store.commit(plan, () -> Uni.createFrom().voidItem()).await().atMost(Duration.ofSeconds(30));
     }
 
     private Map<Integer, Long> ends() throws Exception {
