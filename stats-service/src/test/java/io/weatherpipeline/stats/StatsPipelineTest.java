@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,6 +39,7 @@ import io.weatherpipeline.testsupport.WeatherStackResource;
 @QuarkusTest
 @QuarkusTestResource(value = WeatherStackResource.class,
         initArgs = @ResourceArg(name = WeatherStackResource.SERVERS, value = "kafka"))
+@QuarkusTestResource(EmptyStatsDir.class)
 class StatsPipelineTest {
 
     private static final Duration DRAIN = Duration.ofSeconds(90);
@@ -105,7 +105,7 @@ class StatsPipelineTest {
             assertTrue(metrics.matches("(?s).*stats_readings_duplicate_total [1-9].*"), "duplicate metric");
             assertTrue(metrics.contains("stats_readings_counted_total " + feed.unique() + ".0"), "counted metric");
         }
-        assertTrue(Files.isRegularFile(Path.of("target/stats-test/partition-0.json")));
+        assertTrue(Files.isRegularFile(EmptyStatsDir.DIR.resolve("partition-0.json")));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }
