@@ -7,6 +7,8 @@ import java.util.Set;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.weatherpipeline.common.StationIds;
+
 /** Wires the pure classes, after checking the configuration they are built from. */
 public class GeneratorBeans {
 

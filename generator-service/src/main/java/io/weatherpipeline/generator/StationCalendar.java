@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.weatherpipeline.common.StationIds;
+
 /**
  * Which stations are simulated and the next day each one is due. Pure and thread-safe: the
  * scheduled tick and the REST resource share one instance.

@@ -16,10 +16,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.weatherpipeline.common.StationIds;
+import io.weatherpipeline.common.http.NewStationBody;
+import io.weatherpipeline.common.http.RequiresWriteToken;
 
-/** The simulated stations: list them, add one at run time, stop one. */
+/**
+ * The simulated stations: list them, add one at run time, stop one. Adding and stopping change state:
+ * they need the write token when one is configured ({@link RequiresWriteToken}).
+ */
 @Path("/stations")
 @Produces(MediaType.APPLICATION_JSON)
 public class StationResource {
@@ -29,18 +36,17 @@ public class StationResource {
             @JsonProperty("last_date") LocalDate lastDate) {
     }
 
-    /** Body of {@code POST /stations}. */
-    public record NewStation(@JsonProperty("station_id") String stationId) {
-    }
-
     private final StationCalendar calendar;
     private final TemperatureRepository repository;
     private final WeatherGenerator generator;
+    private final ObjectMapper json;
 
-    StationResource(StationCalendar calendar, TemperatureRepository repository, WeatherGenerator generator) {
+    StationResource(StationCalendar calendar, TemperatureRepository repository, WeatherGenerator generator,
+            ObjectMapper json) {
         this.calendar = calendar;
         this.repository = repository;
         this.generator = generator;
+        this.json = json;
     }
 
     @GET
@@ -50,15 +56,16 @@ public class StationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> add(NewStation body) {
+    @RequiresWriteToken
+    public Uni<Response> add(String body) {
+        NewStationBody request = NewStationBody.parse(json, body);
+        if (request.problem() != null) {
+            return Uni.createFrom().item(error(Status.BAD_REQUEST, request.problem()));
+        }
         if (!generator.isRestored()) {
             return Uni.createFrom().item(error(Status.SERVICE_UNAVAILABLE, "the generator is still waiting for MySQL"));
         }
-        String id = body == null ? null : body.stationId();
-        String problem = StationIds.problemWith(id);
-        if (problem != null) {
-            return Uni.createFrom().item(error(Status.BAD_REQUEST, problem));
-        }
+        String id = request.stationId();
         if (calendar.isActive(id)) {
             return Uni.createFrom().item(error(Status.CONFLICT, "station " + id + " already exists"));
         }
@@ -75,7 +82,12 @@ public class StationResource {
 
     @DELETE
     @Path("/{id}")
+    @RequiresWriteToken
     public Uni<Response> stop(@PathParam("id") String id) {
+        String problem = StationIds.problemWith(id);
+        if (problem != null) {
+            return Uni.createFrom().item(error(Status.BAD_REQUEST, problem));
+        }
         if (!calendar.isActive(id)) {
             return Uni.createFrom().item(error(Status.NOT_FOUND, "no active station " + id));
         }

@@ -2,8 +2,11 @@ package io.weatherpipeline.generator;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,15 +14,20 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,6 +40,8 @@ import io.weatherpipeline.testsupport.WeatherStackResource;
 class GeneratorTest {
 
     private static final Duration DB = Duration.ofSeconds(10);
+    /** {@code %test.weather.api-token} in application.properties. */
+    private static final String TOKEN = "generator-test-token-0123";
 
     @Inject
     Pool pool;
@@ -57,24 +67,80 @@ class GeneratorTest {
                 .body("station_id", hasItem("StationA"))
                 .body("find { it.station_id == 'StationA' }.active", equalTo(true));
 
-        given().contentType(ContentType.JSON).body("{\"station_id\": \"StationK\"}").post("/stations")
+        writer().contentType(ContentType.JSON).body("{\"station_id\": \"StationK\"}").post("/stations")
                 .then().statusCode(201).body("station_id", equalTo("StationK")).body("active", equalTo(true));
-        given().contentType(ContentType.JSON).body("{\"station_id\": \"StationK\"}").post("/stations")
+        writer().contentType(ContentType.JSON).body("{\"station_id\": \"StationK\"}").post("/stations")
                 .then().statusCode(409).body("error", equalTo("station StationK already exists"));
-        given().contentType(ContentType.JSON).body("{\"station_id\": \"\"}").post("/stations")
+        writer().contentType(ContentType.JSON).body("{\"station_id\": \"\"}").post("/stations")
                 .then().statusCode(400).body("error", equalTo("station_id must not be empty"));
-        given().contentType(ContentType.JSON).body("{\"station_id\": \"" + "x".repeat(65) + "\"}").post("/stations")
+        writer().contentType(ContentType.JSON).body("{\"station_id\": \"" + "x".repeat(65) + "\"}").post("/stations")
                 .then().statusCode(400).body("error", equalTo("station_id must be at most 64 characters, was 65"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf("StationK") >= 10);
-        given().delete("/stations/StationK").then().statusCode(204);
-        given().delete("/stations/StationK").then().statusCode(404);
+        writer().delete("/stations/StationK").then().statusCode(204);
+        writer().delete("/stations/StationK").then().statusCode(404);
         long stopped = rowsOf("StationK");
         long total = rowCount();
         await().atMost(Duration.ofSeconds(30)).until(() -> rowCount() >= total + 100);
         assertEquals(stopped, rowsOf("StationK"), "a stopped station must not get new rows");
         given().get("/stations").then().body("find { it.station_id == 'StationK' }.active", equalTo(false));
         assertSeriesAreComplete();
+    }
+
+    /** The token rule: writes need the configured bearer token; reads and health stay open. */
+    @Test
+    void writesNeedTheTokenAndReadsDoNot() {
+        await().atMost(Duration.ofSeconds(60)).until(generator::isRestored);
+        given().contentType(ContentType.JSON).body("{\"station_id\": \"StationT\"}").post("/stations")
+                .then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"))
+                .body("error", containsString("needs the header 'Authorization: Bearer <token>'"));
+        given().header("Authorization", "Bearer not-the-generator-token-at-all").contentType(ContentType.JSON)
+                .body("{\"station_id\": \"StationT\"}").post("/stations")
+                .then().statusCode(401).body("error", equalTo("the bearer token is not the configured one"));
+        given().delete("/stations/StationA").then().statusCode(401);
+        given().get("/stations").then().statusCode(200).body("find { it.station_id == 'StationT' }", nullValue())
+                .body("find { it.station_id == 'StationA' }.active", equalTo(true));
+        given().get("/q/health/ready").then().statusCode(200);
+
+        writer().contentType(ContentType.JSON).body("{\"station_id\": \"StationT\"}").post("/stations")
+                .then().statusCode(201);
+        writer().delete("/stations/StationT").then().statusCode(204);
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("POST", "", 400, "body"),
+                Arguments.of("POST", "not json", 400, "JSON"),
+                Arguments.of("POST", "[\"StationK\"]", 400, "station_id"),
+                Arguments.of("POST", "{}", 400, "no text field station_id"),
+                Arguments.of("POST", "{\"station_id\": 42}", 400, "no text field station_id"),
+                Arguments.of("POST", "{\"station_id\": \"Station K\"}", 400, "may contain only letters"),
+                Arguments.of("POST", "{\"station_id\": \"Station/K\"}", 400, "may contain only letters"),
+                Arguments.of("POST", "{\"station_id\": \"" + "x".repeat(65) + "\"}", 400, "at most 64 characters"),
+                Arguments.of("POST", "{\"station_id\": \"" + "x".repeat(20_000) + "\"}", 413, ""),
+                Arguments.of("DELETE", "Station%20K", 400, "may contain only letters"),
+                Arguments.of("DELETE", "x".repeat(65), 400, "at most 64 characters"),
+                Arguments.of("DELETE", "NoSuchStation", 404, "no active station NoSuchStation"));
+    }
+
+    /** Every bad input of the station API gets a 4xx saying what is wrong, and changes nothing. */
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @MethodSource("badRequests")
+    void badRequestsAreRefusedSayingWhy(String method, String input, int status, String why) {
+        await().atMost(Duration.ofSeconds(60)).until(generator::isRestored);
+        int before = given().get("/stations").then().statusCode(200).extract().jsonPath().getList("$").size();
+        var answer = method.equals("POST")
+                ? writer().contentType(ContentType.JSON).body(input).post("/stations")
+                : writer().urlEncodingEnabled(false).delete("/stations/" + input);
+        answer.then().statusCode(status);
+        if (!why.isEmpty()) {
+            answer.then().body("error", containsString(why));
+        }
+        assertEquals(before, given().get("/stations").then().extract().jsonPath().getList("$").size());
+    }
+
+    private static RequestSpecification writer() {
+        return given().header("Authorization", "Bearer " + TOKEN);
     }
 
     /** For every station: no (station, date) twice and no day missing between its first and last. */
