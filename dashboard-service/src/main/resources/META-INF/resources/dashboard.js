@@ -242,6 +242,17 @@ function connect() {
   };
 }
 
+// The write token, when the page asks for it: kept for this tab only (sessionStorage), sent as a bearer token.
+function writeHeaders(extra) {
+  const field = $('#api-token');
+  const headers = Object.assign({}, extra);
+  if (field && field.value) {
+    sessionStorage.setItem('weather-api-token', field.value);
+    headers['Authorization'] = 'Bearer ' + field.value;
+  }
+  return headers;
+}
+
 async function addStation(e) {
   e.preventDefault();
   const input = $('#station-id');
@@ -249,7 +260,7 @@ async function addStation(e) {
   result.className = 'form-result';
   result.textContent = 'adding…';
   try {
-    const r = await fetch('api/stations', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    const r = await fetch('api/stations', { method: 'POST', headers: writeHeaders({ 'Content-Type': 'application/json' }),
       body: JSON.stringify({ station_id: input.value }) });
     const text = await r.text();
     let answer = {};
@@ -271,7 +282,7 @@ async function addStation(e) {
 async function stopStation(id, button) {
   button.disabled = true;
   const result = $('#add-result');
-  const r = await fetch('api/stations/' + encodeURIComponent(id), { method: 'DELETE' });
+  const r = await fetch('api/stations/' + encodeURIComponent(id), { method: 'DELETE', headers: writeHeaders({}) });
   if (!r.ok) {
     const text = await r.text();
     let answer = {};
@@ -287,6 +298,8 @@ async function stopStation(id, button) {
 
 document.addEventListener('DOMContentLoaded', () => {
   $('#add-station').addEventListener('submit', addStation);
+  const tokenField = $('#api-token');
+  if (tokenField) tokenField.value = sessionStorage.getItem('weather-api-token') || '';
   $('#station-table').addEventListener('click', e => {
     const b = e.target.closest('button[data-stop]');
     if (b) stopStation(b.dataset.stop, b);

@@ -5,24 +5,30 @@ import java.util.Map;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.weatherpipeline.common.StationIds;
+import io.weatherpipeline.common.http.RequiresWriteToken;
+import io.weatherpipeline.common.http.WriteTokenFilter;
 import io.weatherpipeline.dashboard.client.Failures;
 
 /**
  * The page and what it calls: {@code GET /} (the page, rendered with Qute), {@code GET /api/snapshot}
  * (everything it shows, as JSON), {@code GET /api/events} (the same, pushed after every refresh as
  * server-sent events), {@code POST /api/stations} and {@code DELETE /api/stations/{id}} (passed on to
- * generator-service, whose answer, error text included, comes back as it is) and
+ * generator-service with the caller's {@code Authorization} header, whose answer, error text included, comes
+ * back as it is; both need the write token when one is configured) and
  * {@code GET /plot/month.svg} (stats-service's chart, passed through so the link works wherever the
  * browser is).
  */
@@ -35,12 +41,15 @@ public class PageResource {
     private final Refresher refresher;
     private final Clients clients;
     private final DashboardConfig config;
+    /** Whether the page asks for the write token (the station form). */
+    private final boolean tokenRequired;
 
     PageResource(Template page, Refresher refresher, Clients clients, DashboardConfig config) {
         this.page = page;
         this.refresher = refresher;
         this.clients = clients;
         this.config = config;
+        this.tokenRequired = WriteTokenFilter.configured().required();
     }
 
     @GET
@@ -51,6 +60,7 @@ public class PageResource {
                 .data("refreshMillis", config.refresh().toMillis())
                 .data("statsUrl", config.statsUrl())
                 .data("recentDays", config.recentDays())
+                .data("tokenRequired", tokenRequired)
                 .render();
     }
 
@@ -74,15 +84,22 @@ public class PageResource {
     @Path("api/stations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> addStation(String body) {
-        return relay(clients.generator().add(body == null ? "" : body));
+    @RequiresWriteToken
+    public Uni<Response> addStation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        return relay(clients.generator().add(authorization, body == null ? "" : body));
     }
 
     @DELETE
     @Path("api/stations/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> stopStation(@PathParam("id") String id) {
-        return relay(clients.generator().stop(id));
+    @RequiresWriteToken
+    public Uni<Response> stopStation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id) {
+        String problem = StationIds.problemWith(id);
+        if (problem != null) {
+            return Uni.createFrom().item(error(Response.Status.BAD_REQUEST, problem));
+        }
+        return relay(clients.generator().stop(authorization, id));
     }
 
     @GET

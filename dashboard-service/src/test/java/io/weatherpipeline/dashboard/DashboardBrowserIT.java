@@ -78,6 +78,9 @@ class DashboardBrowserIT {
     private static final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private static ServiceProcess dashboard;
     private static ChromeDriver browser;
+    /** As under ./weather up, write endpoints need a token. */
+    private static final String TOKEN = "dashboard-it-token-0123456789";
+    private static final Map<String, String> LAUNCHER_ENV = Map.of(ServiceCatalog.API_TOKEN_ENV, TOKEN);
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -96,13 +99,13 @@ class DashboardBrowserIT {
                 System.out.println("dashboard IT: " + jar + " is not built: its panel is not checked");
                 continue;
             }
-            Map<String, String> env = new LinkedHashMap<>(s.environment(stack, Map.of()));
+            Map<String, String> env = new LinkedHashMap<>(s.environment(stack, LAUNCHER_ENV));
             env.putAll(overrides(s.name()));
             ServiceProcess p = ServiceProcess.start(s.name(), jar, env, WORK);
             running.put(s.name(), p);
             urls.put(s.name(), p.url());
         }
-        Map<String, String> env = new LinkedHashMap<>(ServiceCatalog.named("dashboard").environment(stack, Map.of()));
+        Map<String, String> env = new LinkedHashMap<>(ServiceCatalog.named("dashboard").environment(stack, LAUNCHER_ENV));
         // The processes listen on free ports, not the catalog's.
         urls.forEach((name, url) -> env.put(name.equals("consumer") ? "DASHBOARD_CONSUMER_URLS"
                 : "DASHBOARD_" + name.toUpperCase(java.util.Locale.ROOT) + "_URL", url));
@@ -298,14 +301,20 @@ class DashboardBrowserIT {
         String generator = running.get("generator").url();
         String invalid = "bad id!";
         HttpResponse<String> direct = HTTP.send(HttpRequest.newBuilder(URI.create(generator + "/stations"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"station_id\":\"" + invalid + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, direct.statusCode(), direct.body());
         String apiError = JSON.readTree(direct.body()).path("error").asText();
-        submitStation(invalid);
+        // Without the token the page says what it needs; with it, the generator's own answers come through.
+        submitStation("StationNoToken");
         await().atMost(LIVE).until(() -> attribute("#add-result", "class").contains("error"));
-        assertEquals(apiError, text("#add-result"), "the page shows generator-service's own error text");
+        assertTrue(text("#add-result").contains("needs the header 'Authorization: Bearer <token>'"), text("#add-result"));
+        assertTrue(stationActive(generator, "StationNoToken").isEmpty(), "no station added without the token");
+        browser.findElement(By.id("api-token")).sendKeys(TOKEN);
+        submitStation(invalid);
+        await().atMost(LIVE).until(() -> text("#add-result").equals(apiError));
+        assertTrue(attribute("#add-result", "class").contains("error"), "the page shows generator-service's own error text");
 
         String station = "StationIT" + (System.currentTimeMillis() % 100_000);
         submitStation(station);

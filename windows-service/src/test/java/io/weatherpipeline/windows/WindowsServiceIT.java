@@ -71,6 +71,8 @@ class WindowsServiceIT {
     private static final long WINDOW_MS = 2_000;
     private static final long GRACE_MS = 500;
     private static final int KILLS = 10;
+    /** The write token every instance and the generator get, as under ./weather up. */
+    private static final String TOKEN = "windows-it-token-0123456789";
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:/]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -136,6 +138,7 @@ class WindowsServiceIT {
         env.put("WINDOWS_HDFS_URI", hdfsUri);
         env.put("WINDOWS_HDFS_DIR", "/" + appId);
         env.put("WINDOWS_GENERATOR_URL", generatorUrl);
+        env.put("WEATHER_API_TOKEN", TOKEN);
         env.put("QUARKUS_KAFKA_STREAMS_APPLICATION_ID", appId);
         env.put("KAFKA_STREAMS_STATE_DIR", WORK.resolve(appId + "-state-" + slot).toString());
         // The broker's smallest session: a killed instance's partitions move sooner.
@@ -158,9 +161,17 @@ class WindowsServiceIT {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
     }
 
+    /** A write, with the write token as ./weather up would give it. */
     private static HttpResponse<String> post(int port, String path, String body) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> postWithout(int port, String path, String body, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(authorization == null ? b : b.header("Authorization", authorization));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
@@ -270,6 +281,7 @@ class WindowsServiceIT {
         generatorEnv.put("QUARKUS_DATASOURCE_USERNAME", mysql.user());
         generatorEnv.put("QUARKUS_DATASOURCE_PASSWORD", mysql.password());
         generatorEnv.put("GENERATOR_INTERVAL", "1s");
+        generatorEnv.put("WEATHER_API_TOKEN", TOKEN);
         ServiceProcess generator = ServiceProcess.start("generator",
                 Path.of("../generator-service/target/quarkus-app/quarkus-run.jar").toAbsolutePath(), generatorEnv, WORK);
         int generatorPort = portOf(generator);
@@ -494,7 +506,8 @@ class WindowsServiceIT {
                 new Case("POST", "/sources", "{\"station_id\":\"Station K\"}", 400,
                         "station_id may contain only letters, digits, '_', '.' and '-', was 'Station K'"),
                 new Case("POST", "/sources", "{\"station_id\":\"" + "x".repeat(65) + "\"}", 400,
-                        "station_id must be at most 64 characters"));
+                        "station_id must be at most 64 characters"),
+                new Case("POST", "/sources", "{\"station_id\":\"StationK\",\"pace\":2}", 400, "unknown field(s) [pace]"));
         for (Case c : cases) {
             HttpResponse<String> r = c.method().equals("GET") ? get(port, c.path()) : post(port, c.path(), c.body());
             assertEquals(c.status(), r.statusCode(), c + " answered " + r.body());
@@ -505,6 +518,13 @@ class WindowsServiceIT {
     private static void addsStationsThroughTheGenerator(int port, ServiceProcess generator, int generatorPort)
             throws Exception {
         await().atMost(START).until(() -> get(generatorPort, "/q/health/ready").statusCode() == 200);
+        // Without the write token (or with another), nothing reaches the generator.
+        HttpResponse<String> anonymous = postWithout(port, "/sources", "{\"station_id\": \"StationK\"}", null);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertTrue(anonymous.body().contains("needs the header 'Authorization: Bearer <token>'"), anonymous.body());
+        HttpResponse<String> wrong = postWithout(port, "/sources", "{\"station_id\": \"StationK\"}",
+                "Bearer " + TOKEN + "-not");
+        assertEquals(401, wrong.statusCode(), wrong.body());
         HttpResponse<String> added = post(port, "/sources", "{\"station_id\": \"StationK\"}");
         assertEquals(201, added.statusCode(), added.body());
         assertEquals("StationK", JSON.readTree(added.body()).path("station_id").asText());

@@ -50,11 +50,21 @@ public final class ServiceCatalog {
                 all.put("QUARKUS_DATASOURCE_USERNAME", stack.user());
                 all.put("QUARKUS_DATASOURCE_PASSWORD", stack.password());
             }
+            if (env.containsKey(API_TOKEN_ENV)) {
+                all.put(API_TOKEN_ENV, env.get(API_TOKEN_ENV));
+            }
             all.putAll(ownEnv.apply(stack, env));
             all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             return all;
         }
     }
+
+    /**
+     * The write token (pipeline-common's {@code WriteToken}): every service gets the launcher's; those with
+     * write endpoints (generator, windows, dashboard) then refuse writes without it. {@code ./weather up}
+     * makes one when none is set.
+     */
+    public static final String API_TOKEN_ENV = "WEATHER_API_TOKEN";
 
     /** Every service, in start order. */
     public static final List<Service> ALL = List.of(

@@ -1,9 +1,11 @@
 package io.weatherpipeline.windows.api;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * generator-service's station API ({@code StationResource}): {@code POST /stations} adds a station that
- * starts reporting from the generator's current day. Base URL {@code windows.generator-url}; timeouts in
+ * starts reporting from the generator's current day; the caller's {@code Authorization} header (the write
+ * token, null when none) goes with it. Base URL {@code windows.generator-url}; timeouts in
  * application.properties ({@code quarkus.rest-client.generator.*}).
  */
 @RegisterRestClient(configKey = "generator")
@@ -27,5 +30,5 @@ public interface GeneratorClient {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Response add(NewStation station);
+    Response add(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, NewStation station);
 }

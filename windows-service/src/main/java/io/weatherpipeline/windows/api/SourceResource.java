@@ -9,11 +9,13 @@ import java.util.TreeSet;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,11 +23,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.weatherpipeline.common.StationIds;
+import io.weatherpipeline.common.http.NewStationBody;
+import io.weatherpipeline.common.http.RequiresWriteToken;
 import io.weatherpipeline.windows.Cluster;
 import io.weatherpipeline.windows.WindowsConfig;
 import io.weatherpipeline.windows.model.PartitionState;
@@ -34,8 +35,9 @@ import io.weatherpipeline.windows.model.StationStats;
 /**
  * The sources (the original web server's {@code listSources} and {@code addSource}): {@code GET /sources}
  * lists the stations seen so far with their first and last reading date; {@code POST /sources} with
- * {@code {"station_id": "StationK"}} asks generator-service to add a station, after checking the id by
- * the generator's own rule.
+ * {@code {"station_id": "StationK"}} asks generator-service to add a station, after checking the body by
+ * the generator's own rule ({@link NewStationBody}). Adding changes state: it needs the write token when one
+ * is configured, and passes the caller's {@code Authorization} on to the generator.
  */
 @Path("/sources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,8 +52,6 @@ public class SourceResource {
     /** {@code GET /sources}. */
     public record Sources(List<Source> sources) {
     }
-
-    private static final String BODY = "{\"station_id\": \"StationK\"}";
 
     private final Cluster cluster;
     private final GeneratorClient generator;
@@ -83,15 +83,16 @@ public class SourceResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response add(String body) {
-        String id = stationId(body);
-        String problem = StationIds.problemWith(id);
-        if (problem != null) {
-            return ApiErrors.error(Response.Status.BAD_REQUEST, problem);
+    @RequiresWriteToken
+    public Response add(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        NewStationBody request = NewStationBody.parse(json, body);
+        if (request.problem() != null) {
+            return ApiErrors.error(Response.Status.BAD_REQUEST, request.problem());
         }
+        String id = request.stationId();
         Response answer;
         try {
-            answer = generator.add(new GeneratorClient.NewStation(id));
+            answer = generator.add(authorization, new GeneratorClient.NewStation(id));
         } catch (WebApplicationException e) {
             answer = e.getResponse();
         } catch (ProcessingException e) {
@@ -109,36 +110,5 @@ public class SourceResource {
         }
         return ApiErrors.error(Response.Status.BAD_GATEWAY, "generator-service at " + generatorUrl
                 + " answered POST /stations with HTTP " + status + ": " + reply);
-    }
-
-    /** The station id of a body {@code {"station_id": "..."}}, or 400 saying what is wrong with the body. */
-    private String stationId(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiErrors.fail(Response.Status.BAD_REQUEST, "the body is empty; send " + BODY);
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiErrors.fail(Response.Status.BAD_REQUEST, "the body is not JSON (" + e.getOriginalMessage()
-                    + "); send " + BODY);
-        }
-        if (node == null || !node.isObject()) {
-            throw ApiErrors.fail(Response.Status.BAD_REQUEST, "the body must be a JSON object like " + BODY);
-        }
-        JsonNode id = node.get("station_id");
-        if (id == null || !id.isTextual()) {
-            throw ApiErrors.fail(Response.Status.BAD_REQUEST, "the body has no text field station_id; send " + BODY);
-        }
-        List<String> extra = new ArrayList<>();
-        node.fieldNames().forEachRemaining(f -> {
-            if (!f.equals("station_id")) {
-                extra.add(f);
-            }
-        });
-        if (!extra.isEmpty()) {
-            throw ApiErrors.fail(Response.Status.BAD_REQUEST, "unknown field(s) " + extra + "; send " + BODY);
-        }
-        return id.asText();
     }
 }
