@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -15,26 +16,117 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A docker-compose.yml read the way Compose reads it: YAML anchors and merge keys resolved, then
- * {@code ${VARIABLES}} substituted from a given environment (none: every default applies).
+ * {@code ${VARIABLES}} substituted from a given environment (none: every default applies); and, with
+ * {@link #with}, an override file applied to it as {@code docker compose -f base -f override} does.
  */
 final class ComposeFile {
 
+    /** The lists of a service that an override replaces; Compose combines the others (see {@link #with}). */
+    private static final Set<String> REPLACED_LISTS = Set.of("command", "entrypoint");
+
+    private final String name;
     private final Path dir;
     private final Map<String, Object> root;
 
-    private ComposeFile(Path dir, Map<String, Object> root) {
+    private ComposeFile(String name, Path dir, Map<String, Object> root) {
+        this.name = name;
         this.dir = dir;
         this.root = root;
     }
 
     /** The file with the variables substituted from {@code env}. */
     static ComposeFile load(Path file, Map<String, String> env) {
-        return new ComposeFile(file.toAbsolutePath().getParent(), asMap(interpolate(parse(file), env), file.toString()));
+        return new ComposeFile(fileName(file), file.toAbsolutePath().getParent(),
+                asMap(interpolate(parse(file), env), file.toString()));
     }
 
     /** The file as written, variables left as they are. */
     static ComposeFile raw(Path file) {
-        return new ComposeFile(file.toAbsolutePath().getParent(), asMap(parse(file), file.toString()));
+        return new ComposeFile(fileName(file), file.toAbsolutePath().getParent(), asMap(parse(file), file.toString()));
+    }
+
+    private static String fileName(Path file) {
+        return file.getFileName().toString();
+    }
+
+    /**
+     * This file with {@code override} applied, by Compose's rules for multiple {@code -f} files: a service's
+     * environment and depends_on merged by name, its volumes by container path, its ports added, its other
+     * mappings (healthcheck, build, ...) merged key by key, command and entrypoint and scalars replaced;
+     * top-level volumes and networks merged by name. Any other list set in both files (expose, dns, profiles,
+     * ...: unions and merges by key in Compose) fails, as its rule is not modelled here.
+     */
+    ComposeFile with(ComposeFile override) {
+        Map<String, Object> merged = new LinkedHashMap<>(root);
+        override.root.forEach((key, value) -> {
+            Object base = merged.get(key);
+            if (key.equals("services")) {
+                Map<String, Object> services = new LinkedHashMap<>(asMap(base, "services"));
+                asMap(value, override.name + " services").forEach((service, spec) -> services.put(service,
+                        mergeService(service, asMap(services.get(service), service), asMap(spec, service))));
+                merged.put(key, services);
+            } else if (base instanceof Map<?, ?> && value instanceof Map<?, ?>) {
+                Map<String, Object> entries = new LinkedHashMap<>(asMap(base, key));
+                entries.putAll(asMap(value, key));
+                merged.put(key, entries);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return new ComposeFile(name + " + " + override.name, dir, merged);
+    }
+
+    private static Map<String, Object> mergeService(String name, Map<String, Object> base, Map<String, Object> override) {
+        Service b = new Service(name, base, null);
+        Service o = new Service(name, override, null);
+        Map<String, Object> out = new LinkedHashMap<>(base);
+        override.forEach((key, value) -> {
+            Object was = base.get(key);
+            if (was == null) {
+                out.put(key, value);
+            } else if (key.equals("environment")) {
+                Map<String, String> env = b.environment();
+                env.putAll(o.environment());
+                out.put(key, env);
+            } else if (key.equals("depends_on")) {
+                Map<String, Object> deps = new LinkedHashMap<>();
+                b.dependsOn().forEach((d, condition) -> deps.put(d, Map.of("condition", condition)));
+                o.dependsOn().forEach((d, condition) -> deps.put(d, Map.of("condition", condition)));
+                out.put(key, deps);
+            } else if (key.equals("volumes")) {
+                Map<String, Object> byTarget = new LinkedHashMap<>();
+                for (Object v : asList(was, name + ".volumes")) {
+                    byTarget.put(mountTarget(v), v);
+                }
+                for (Object v : asList(value, name + ".volumes")) {
+                    byTarget.put(mountTarget(v), v);
+                }
+                out.put(key, List.copyOf(byTarget.values()));
+            } else if (key.equals("ports")) {
+                List<Object> ports = new ArrayList<>(asList(was, name + ".ports"));
+                asList(value, name + ".ports").stream().filter(p -> !ports.contains(p)).forEach(ports::add);
+                out.put(key, ports);
+            } else if ((was instanceof List<?> || value instanceof List<?>) && !REPLACED_LISTS.contains(key)) {
+                throw new AssertionError(name + "." + key + " is set in both files; ComposeFile.with does not model"
+                        + " how Compose merges that list");
+            } else if (was instanceof Map<?, ?> && value instanceof Map<?, ?>) {
+                Map<String, Object> entries = new LinkedHashMap<>(asMap(was, name + "." + key));
+                entries.putAll(asMap(value, name + "." + key));
+                out.put(key, entries);
+            } else {
+                out.put(key, value);
+            }
+        });
+        return out;
+    }
+
+    /** The container path of a volume entry (short {@code source:target[:mode]} or long form). */
+    private static String mountTarget(Object volume) {
+        if (volume instanceof Map<?, ?> m) {
+            return String.valueOf(m.get("target"));
+        }
+        String[] parts = String.valueOf(volume).split(":");
+        return parts.length >= 2 ? parts[1] : parts[0];
     }
 
     private static Object parse(Path file) {
@@ -72,7 +164,7 @@ final class ComposeFile {
 
     Service service(String name) {
         return services().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("docker-compose.yml has no service " + name));
+                .orElseThrow(() -> new AssertionError(this.name + " has no service " + name));
     }
 
     /** The services built from a module of ours (those with a {@code build:} section). */
