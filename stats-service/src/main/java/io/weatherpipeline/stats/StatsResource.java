@@ -5,14 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.weatherpipeline.pinning.PartitionClaims;
 import io.weatherpipeline.stats.model.PartitionStats;
@@ -34,7 +37,12 @@ public class StatsResource {
     }
 
     @GET
-    public String all() throws IOException {
+    public String all(@Context UriInfo uri) throws IOException {
+        try {
+            ApiInput.onlyParameters("GET /stats", uri.getQueryParameters(), List.of());
+        } catch (IllegalArgumentException e) {
+            throw error(Response.Status.BAD_REQUEST, e.getMessage());
+        }
         List<PartitionStats> owned = writer.store().readAll().stream()
                 .filter(p -> writer.claims().contains(p.partition())).toList();
         return StatsFile.mergedJson(owned);
@@ -42,16 +50,18 @@ public class StatsResource {
 
     @GET
     @Path("/{partition}")
-    public Response one(@PathParam("partition") String partition) throws IOException {
+    public Response one(@PathParam("partition") String partition, @Context UriInfo uri) throws IOException {
+        String owned = PartitionClaims.format(writer.claims());
         int p;
         try {
-            p = Integer.parseInt(partition);
-        } catch (NumberFormatException e) {
-            throw error(Response.Status.BAD_REQUEST, "'" + partition + "' is not a partition number");
+            ApiInput.onlyParameters("GET /stats/{partition}", uri.getQueryParameters(), List.of());
+            p = ApiInput.partition(partition, owned);
+        } catch (IllegalArgumentException e) {
+            throw error(Response.Status.BAD_REQUEST, e.getMessage());
         }
         if (!writer.claims().contains(p)) {
             throw error(Response.Status.NOT_FOUND, "partition " + p + " is not owned by this instance (stats.partitions="
-                    + PartitionClaims.format(writer.claims()) + ")");
+                    + owned + "): ask the instance that owns it");
         }
         try {
             return Response.ok(Files.readString(writer.store().file(p), StandardCharsets.UTF_8)).build();
@@ -63,6 +73,6 @@ public class StatsResource {
 
     static WebApplicationException error(Response.Status status, String message) {
         return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(java.util.Map.of("error", message)).build());
+                .entity(Map.of("error", message)).build());
     }
 }

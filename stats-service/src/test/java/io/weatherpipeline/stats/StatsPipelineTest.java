@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -20,6 +21,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,5 +111,35 @@ class StatsPipelineTest {
         }
         assertTrue(Files.isRegularFile(EmptyStatsDir.DIR.resolve("partition-0.json")));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** Requests as sent (already URL-encoded), the status and a part of the error each must get. */
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("/stats/x", 400, "'x' is not a partition number: a partition is a whole number from 0"),
+                Arguments.of("/stats/1.5", 400, "'1.5' is not a partition number"),
+                Arguments.of("/stats/-1", 400, "partition '-1' is negative"),
+                Arguments.of("/stats/2147483648", 400, "partition '2147483648' is too large"),
+                Arguments.of("/stats/" + "7".repeat(500), 400, "(500 characters) is too large"),
+                Arguments.of("/stats/" + "x".repeat(500), 400, "'" + "x".repeat(40) + "…' (500 characters) is not a partition number"),
+                Arguments.of("/stats/9", 404, "partition 9 is not owned by this instance (stats.partitions=0,1,2,3)"),
+                Arguments.of("/stats/2147483647", 404, "not owned by this instance"),
+                Arguments.of("/stats/0?partition=1", 400, "unknown query parameter 'partition': GET /stats/{partition} takes none"),
+                Arguments.of("/stats?station=StationA", 400, "unknown query parameter 'station': GET /stats takes none"),
+                Arguments.of("/plot/month.svg?month=April", 400, "unknown query parameter 'month': GET /plot/month.svg"
+                        + " takes only months"),
+                Arguments.of("/plot/month.svg?months=April&months=May", 400, "months is given 2 times: give it once"),
+                Arguments.of("/plot/month.svg?months=April,Smarch", 400, "'Smarch' is not a month name"),
+                Arguments.of("/plot/month.svg?months=april", 400, "'april' is not a month name (January, February"),
+                Arguments.of("/plot/month.svg?months=May,May", 400, "May is named twice"),
+                Arguments.of("/plot/month.svg?months=,", 400, "names no month"),
+                Arguments.of("/plot/month.svg?months=" + "April,".repeat(30), 400, "months is 180 characters long, at most 120"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("badRequests")
+    void refusesBadInputSayingWhatIsValid(String request, int status, String says) {
+        given().urlEncodingEnabled(false).when().get(request).then().statusCode(status)
+                .contentType(containsString("application/json")).body("error", containsString(says));
     }
 }
