@@ -46,7 +46,7 @@ import io.weatherpipeline.stack.StackSettings;
 import io.weatherpipeline.stack.StackSettings.Server;
 import io.weatherpipeline.testsupport.ServiceProcess;
 import io.weatherpipeline.testsupport.SharedStack;
-import io.weatherpipeline.windows.hdfs.HdfsClient;
+import io.weatherpipeline.common.hdfs.HdfsClients;
 import io.weatherpipeline.windows.model.WindowFile;
 
 /**
@@ -199,7 +199,7 @@ class WindowsServiceIT {
 
     /** Every window file seen in HDFS, with the content it had first; any other content later is a violation. */
     private static final class FileWatch implements AutoCloseable {
-        private final FileSystem fs = HdfsClient.connect(hdfs.hdfsUri());
+        private final FileSystem fs = HdfsClients.connect(hdfs.hdfsUri(), "the test's HDFS");
         private final org.apache.hadoop.fs.Path dir;
         private final Map<String, String> first = new ConcurrentHashMap<>();
         private final Map<String, String> lastStatus = new ConcurrentHashMap<>();

@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.weatherpipeline.common.RetryState;
+import io.weatherpipeline.common.hdfs.HdfsClients;
 import io.weatherpipeline.windows.WindowsConfig;
 import io.weatherpipeline.windows.WindowsStreams;
 import io.weatherpipeline.windows.model.WindowFile;
@@ -74,7 +75,7 @@ public class WindowFileWriter {
         this.conflicting = Counter.builder("windows.files.conflicting")
                 .description("window files found on HDFS with other content than the closed window (kept, reported)")
                 .register(registry);
-        this.fs = HdfsClient.connect(config.hdfs().uri());
+        this.fs = HdfsClients.connect(config.hdfs().uri(), "windows.hdfs.uri");
         this.dir = fs.makeQualified(new Path(config.hdfs().dir()));
     }
 
