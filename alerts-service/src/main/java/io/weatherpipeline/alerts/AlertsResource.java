@@ -7,14 +7,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
 import io.weatherpipeline.alerts.model.AlertQuery;
+import io.weatherpipeline.alerts.model.ApiInput;
 import io.weatherpipeline.alerts.model.StationSummary;
 import io.weatherpipeline.alerts.model.StoredAlert;
 
@@ -26,6 +29,9 @@ import io.weatherpipeline.alerts.model.StoredAlert;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertsResource {
 
+    /** The query parameters of {@code GET /alerts}, as named in the method below. */
+    private static final List<String> PARAMETERS = List.of("station", "from", "to", "limit");
+
     private final AlertStore store;
     private final String databaseUrl;
 
@@ -36,9 +42,10 @@ public class AlertsResource {
 
     @GET
     public Uni<List<StoredAlert>> alerts(@RestQuery String station, @RestQuery String from, @RestQuery String to,
-            @RestQuery String limit) {
+            @RestQuery String limit, @Context UriInfo uri) {
         AlertQuery query;
         try {
+            ApiInput.onlyParameters("GET /alerts", uri.getQueryParameters(), PARAMETERS);
             query = AlertQuery.parse(station, from, to, limit);
         } catch (IllegalArgumentException e) {
             throw error(Response.Status.BAD_REQUEST, e.getMessage());
@@ -48,7 +55,12 @@ public class AlertsResource {
 
     @GET
     @Path("/summary")
-    public Uni<List<StationSummary>> summary() {
+    public Uni<List<StationSummary>> summary(@Context UriInfo uri) {
+        try {
+            ApiInput.onlyParameters("GET /alerts/summary", uri.getQueryParameters(), List.of());
+        } catch (IllegalArgumentException e) {
+            throw error(Response.Status.BAD_REQUEST, e.getMessage());
+        }
         return store.summary().onFailure().transform(this::unavailable);
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -29,6 +30,9 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -232,6 +236,42 @@ class AlertsPipelineTest {
             sql("DELETE FROM warning_temperatures WHERE station_id LIKE 'Cas%'");
             sql("DELETE FROM alert_offsets WHERE kafka_partition = " + partition);
         }
+    }
+
+    /** Requests as sent (already URL-encoded), the status and a part of the error each must get. */
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("/alerts?station=Station%20A", 400,
+                        "station: station_id may contain only letters, digits, '_', '.' and '-', was 'Station A'"),
+                Arguments.of("/alerts?station=Station%27%3B", 400, "station: station_id may contain only letters"),
+                Arguments.of("/alerts?station=" + "S".repeat(65), 400, "station: station_id must be at most 64 characters, was 65"),
+                Arguments.of("/alerts?limit=0", 400, "limit must be between 1 and 10000, was 0"),
+                Arguments.of("/alerts?limit=-5", 400, "limit must be between 1 and 10000, was -5"),
+                Arguments.of("/alerts?limit=10001", 400, "limit must be between 1 and 10000, was 10001"),
+                Arguments.of("/alerts?limit=99999999999", 400, "limit must be a whole number between 1 and 10000, was '99999999999'"),
+                Arguments.of("/alerts?limit=ten", 400, "limit must be a whole number between 1 and 10000, was 'ten'"),
+                Arguments.of("/alerts?limit=1.5", 400, "was '1.5'"),
+                Arguments.of("/alerts?limit=" + "9".repeat(300), 400, "…' (300 characters)"),
+                Arguments.of("/alerts?from=2021-13-01", 400, "from must be a day as YYYY-MM-DD, was '2021-13-01'"),
+                Arguments.of("/alerts?to=2001-02-30", 400, "to must be a day as YYYY-MM-DD, was '2001-02-30'"),
+                Arguments.of("/alerts?from=%2B10000-01-01", 400, "from must be a day as YYYY-MM-DD, was '+10000-01-01'"),
+                Arguments.of("/alerts?to=-0001-01-01", 400, "to must be a day as YYYY-MM-DD, was '-0001-01-01'"),
+                Arguments.of("/alerts?from=" + "2".repeat(500), 400,
+                        "from must be a day as YYYY-MM-DD, was '" + "2".repeat(40) + "…' (500 characters)"),
+                Arguments.of("/alerts?from=2021-06-12&to=2021-06-10", 400, "from (2021-06-12) is after to (2021-06-10)"),
+                Arguments.of("/alerts?from=x&limit=0", 400, "was 'x'; limit must be between 1 and 10000, was 0"),
+                Arguments.of("/alerts?stations=StationA", 400,
+                        "unknown query parameter 'stations': GET /alerts takes only station, from, to, limit"),
+                Arguments.of("/alerts?limit=5&limit=6", 400, "limit is given 2 times: give it once"),
+                Arguments.of("/alerts/summary?station=StationA", 400,
+                        "unknown query parameter 'station': GET /alerts/summary takes none"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("badRequests")
+    void refusesBadInputSayingWhatIsValid(String request, int status, String says) {
+        given().urlEncodingEnabled(false).when().get(request).then().statusCode(status)
+                .contentType(containsString("application/json")).body("error", containsString(says));
     }
 
     /** A one-partition plan from {@code expected}, with an alert of {@code station} at each offset. */

@@ -5,15 +5,20 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.weatherpipeline.common.StationIds;
 
 /**
- * The checked parameters of {@code GET /alerts}: an optional station, an optional range of days
- * (both ends included) and how many alerts at most, newest first.
+ * The checked parameters of {@code GET /alerts}: an optional station (by the station id rule), an optional
+ * range of days (both ends included) and how many alerts at most, newest first.
  */
 public record AlertQuery(Optional<String> station, Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 10_000;
+    /** Four-digit years only: LocalDate would also take -0001-01-01 and +10000-01-01, which no DATE column holds. */
+    private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     /**
      * Checks the raw query parameters (null or blank when absent).
@@ -23,8 +28,9 @@ public record AlertQuery(Optional<String> station, Optional<LocalDate> from, Opt
     public static AlertQuery parse(String station, String from, String to, String limit) {
         List<String> problems = new ArrayList<>();
         Optional<String> s = blank(station) ? Optional.empty() : Optional.of(station.trim());
-        if (s.isPresent() && s.get().length() > Alert.MAX_STATION_LENGTH) {
-            problems.add("station must be at most " + Alert.MAX_STATION_LENGTH + " characters, was " + s.get().length());
+        String stationProblem = s.map(StationIds::problemWith).orElse(null);
+        if (stationProblem != null) {
+            problems.add("station: " + stationProblem);
         }
         Optional<LocalDate> f = date("from", from, problems);
         Optional<LocalDate> t = date("to", to, problems);
@@ -39,7 +45,7 @@ public record AlertQuery(Optional<String> station, Optional<LocalDate> from, Opt
                     problems.add("limit must be between 1 and " + MAX_LIMIT + ", was " + n);
                 }
             } catch (NumberFormatException e) {
-                problems.add("limit must be a whole number between 1 and " + MAX_LIMIT + ", was '" + limit + "'");
+                problems.add("limit must be a whole number between 1 and " + MAX_LIMIT + ", was " + ApiInput.shown(limit));
             }
         }
         if (!problems.isEmpty()) {
@@ -52,10 +58,18 @@ public record AlertQuery(Optional<String> station, Optional<LocalDate> from, Opt
         if (blank(value)) {
             return Optional.empty();
         }
+        Optional<LocalDate> day = DAY.matcher(value.trim()).matches() ? day(value.trim()) : Optional.empty();
+        if (day.isEmpty()) {
+            problems.add(name + " must be a day as YYYY-MM-DD, was " + ApiInput.shown(value));
+        }
+        return day;
+    }
+
+    /** Empty for a day that does not exist, such as 2001-02-30. */
+    private static Optional<LocalDate> day(String text) {
         try {
-            return Optional.of(LocalDate.parse(value.trim()));
+            return Optional.of(LocalDate.parse(text));
         } catch (DateTimeParseException e) {
-            problems.add(name + " must be a day as YYYY-MM-DD, was '" + value + "'");
             return Optional.empty();
         }
     }
