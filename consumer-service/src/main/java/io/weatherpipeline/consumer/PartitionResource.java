@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.smallrye.common.annotation.Blocking;
 import io.weatherpipeline.consumer.batch.BatchFileName;
@@ -39,7 +42,12 @@ public class PartitionResource {
     }
 
     @GET
-    public List<Map<String, Object>> partitions() throws IOException {
+    public List<Map<String, Object>> partitions(@Context UriInfo uri) throws IOException {
+        try {
+            ApiInput.onlyParameters("GET /partitions", uri.getQueryParameters(), List.of());
+        } catch (IllegalArgumentException e) {
+            throw error(Response.Status.BAD_REQUEST, e.getMessage());
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         for (int p : writers.claims()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -56,10 +64,18 @@ public class PartitionResource {
 
     @GET
     @Path("/{partition}/files")
-    public List<Map<String, Object>> files(@PathParam("partition") int partition) throws IOException {
+    public List<Map<String, Object>> files(@PathParam("partition") String text, @Context UriInfo uri) throws IOException {
+        String owned = PartitionClaims.format(writers.claims());
+        int partition;
+        try {
+            ApiInput.onlyParameters("GET /partitions/{partition}/files", uri.getQueryParameters(), List.of());
+            partition = ApiInput.partition(text, owned);
+        } catch (IllegalArgumentException e) {
+            throw error(Response.Status.BAD_REQUEST, e.getMessage());
+        }
         if (!writers.claims().contains(partition)) {
-            throw new NotFoundException("This consumer does not own partition " + partition + " (it owns "
-                    + PartitionClaims.format(writers.claims()) + ")");
+            throw error(Response.Status.NOT_FOUND, "partition " + partition + " is not owned by this consumer"
+                    + " (consumer.partitions=" + owned + "): ask the consumer that owns it");
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (BatchFooter f : committed.footers(partition)) {
@@ -73,5 +89,10 @@ public class PartitionResource {
             out.add(m);
         }
         return out;
+    }
+
+    private static WebApplicationException error(Response.Status status, String message) {
+        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", message)).build());
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +23,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -136,6 +140,29 @@ class ConsumerPipelineTest {
                 .body("[0].file", org.hamcrest.Matchers.endsWith("/quarkus-test/data/partition-0-batch-0.parquet"))
                 .body("[0].start_offset", equalTo(0));
         given().when().get("/partitions/7/files").then().statusCode(404);
+    }
+
+    /** Requests as sent (already URL-encoded), the status and a part of the error each must get. */
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("/partitions/x/files", 400, "'x' is not a partition number: a partition is a whole number from 0"
+                        + " (this instance owns 0,1,2,3)"),
+                Arguments.of("/partitions/0x1/files", 400, "'0x1' is not a partition number"),
+                Arguments.of("/partitions/-1/files", 400, "partition '-1' is negative"),
+                Arguments.of("/partitions/4294967296/files", 400, "partition '4294967296' is too large"),
+                Arguments.of("/partitions/" + "x".repeat(300) + "/files", 400, "…' (300 characters) is not a partition number"),
+                Arguments.of("/partitions/7/files", 404, "partition 7 is not owned by this consumer (consumer.partitions=0,1,2,3)"),
+                Arguments.of("/partitions/0/files?batch=1", 400,
+                        "unknown query parameter 'batch': GET /partitions/{partition}/files takes none"),
+                Arguments.of("/partitions?partition=0", 400, "unknown query parameter 'partition': GET /partitions takes none"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("badRequests")
+    void refusesBadInputSayingWhatIsValid(String request, int status, String says) {
+        given().urlEncodingEnabled(false).when().get(request).then().statusCode(status)
+                .contentType(org.hamcrest.Matchers.containsString("application/json"))
+                .body("error", org.hamcrest.Matchers.containsString(says));
     }
 
     private ConsumerRecord<String, byte[]> readOne(String topic) {
