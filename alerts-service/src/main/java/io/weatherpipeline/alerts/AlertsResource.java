@@ -17,9 +17,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
 import io.weatherpipeline.alerts.model.AlertQuery;
-import io.weatherpipeline.alerts.model.ApiInput;
 import io.weatherpipeline.alerts.model.StationSummary;
 import io.weatherpipeline.alerts.model.StoredAlert;
+import io.weatherpipeline.common.http.ApiInput;
 
 /**
  * The stored alerts: {@code GET /alerts?station=&from=&to=&limit=} (newest day first) and

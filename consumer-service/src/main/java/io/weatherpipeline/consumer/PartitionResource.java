@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.smallrye.common.annotation.Blocking;
+import io.weatherpipeline.common.http.ApiInput;
 import io.weatherpipeline.consumer.batch.BatchFileName;
 import io.weatherpipeline.consumer.batch.BatchFooter;
 import io.weatherpipeline.consumer.batch.CommittedBatches;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.weatherpipeline.common.http.ApiInput;
 import io.weatherpipeline.stats.chart.MonthChart;
 import io.weatherpipeline.stats.model.StatsFile;
 

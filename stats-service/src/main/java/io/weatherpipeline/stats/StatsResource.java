@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.weatherpipeline.common.http.ApiInput;
 import io.weatherpipeline.pinning.PartitionClaims;
 import io.weatherpipeline.stats.model.PartitionStats;
 import io.weatherpipeline.stats.model.StatsFile;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.weatherpipeline.common.StationIds;
+import io.weatherpipeline.common.http.ApiInput;
 
 /**
  * The checked parameters of {@code GET /alerts}: an optional station (by the station id rule), an optional
