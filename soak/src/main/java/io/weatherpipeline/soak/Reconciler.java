@@ -30,11 +30,12 @@ import io.weatherpipeline.testsupport.MariaDbQuery;
  * Checks every sink of the pipeline against table {@code temperatures}, each with its own reader and
  * none with the services' code paths: the consumer's committed Parquet rows (exactly the table), the
  * statistics per station, month and year (count, sum, first and last day), the alerts (exactly the
- * readings above the threshold) and the windows service's running counts per station.
+ * readings above the threshold) and the windows service's running counts per station and its windows' totals.
  */
 final class Reconciler {
 
     private static final Pattern COUNT = Pattern.compile("\"(Station\\w+)\"\\s*:\\s*(\\d+)");
+    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
     private final StackSettings stack;
     private final Path checkpoints;
@@ -150,8 +151,33 @@ final class Reconciler {
         if (!expected.equals(counted)) {
             problems.add("table " + expected + ", count?by=station " + counted + " (answer: " + body + ")");
         }
-        return verdict("count?by=station (windows)", problems, expected.values().stream().mapToLong(Long::longValue).sum()
-                + " readings of " + expected.size() + " stations");
+        // Every reading is in exactly one window: the closed windows' totals and the open ones' add up to the table.
+        long readings = table.size();
+        String closedBody = HttpProbe.body("http://localhost:" + port + "/windows?last=1000");
+        String openBody = HttpProbe.body("http://localhost:" + port + "/windows/open");
+        long closed = sumOfTotals(closedBody);
+        long open = sumOfTotals(openBody);
+        if (closed + open != readings) {
+            problems.add("closed windows' totals " + closed + " + open windows' " + open + " = " + (closed + open)
+                    + ", table " + readings + " (answers: " + closedBody + " / " + openBody + ")");
+        }
+        return verdict("count?by=station and window totals (windows)", problems, readings + " readings of "
+                + expected.size() + " stations; " + String.format("%,d", closed) + " in " + count(closedBody)
+                + " closed windows, " + String.format("%,d", open) + " in the open one(s)");
+    }
+
+    /** The sum of every {@code "total": N} in a windows-service answer (each window's own total). */
+    private static long sumOfTotals(String body) {
+        Matcher m = TOTAL.matcher(body == null ? "" : body);
+        long sum = 0;
+        while (m.find()) {
+            sum += Long.parseLong(m.group(1));
+        }
+        return sum;
+    }
+
+    private static long count(String body) {
+        return TOTAL.matcher(body == null ? "" : body).results().count();
     }
 
     private static Verdict compare(String sink, Map<String, Double> expected, Map<String, Double> actual,

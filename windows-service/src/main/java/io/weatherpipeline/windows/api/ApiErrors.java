@@ -1,15 +1,18 @@
 package io.weatherpipeline.windows.api;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
+import io.weatherpipeline.common.http.ApiInput;
 import io.weatherpipeline.windows.Unavailable;
 
 /** Error answers of the API: JSON {@code {"error": "..."}} with a message saying what is wrong and what to do. */
@@ -28,6 +31,15 @@ public final class ApiErrors {
 
     public static WebApplicationException fail(Response.Status status, String message) {
         return new WebApplicationException(error(status, message));
+    }
+
+    /** 400 for a query parameter {@code endpoint} does not take or one given twice (pipeline-common's rule). */
+    public static void onlyParameters(String endpoint, UriInfo uri, List<String> takes) {
+        try {
+            ApiInput.onlyParameters(endpoint, uri.getQueryParameters(), takes);
+        } catch (IllegalArgumentException e) {
+            throw fail(Response.Status.BAD_REQUEST, e.getMessage());
+        }
     }
 
     /** A state store moved or being restored while it was read: 503, a retry will do. */

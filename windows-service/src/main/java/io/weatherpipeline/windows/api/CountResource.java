@@ -7,8 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -34,7 +36,8 @@ public class CountResource {
     }
 
     @GET
-    public Counts count(@QueryParam("by") String by) {
+    public Counts count(@QueryParam("by") String by, @Context UriInfo uri) {
+        ApiErrors.onlyParameters("GET /count", uri, List.of("by"));
         CountField field;
         try {
             field = CountField.parse(by);

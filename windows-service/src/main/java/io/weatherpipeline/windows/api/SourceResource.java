@@ -15,9 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -66,7 +68,8 @@ public class SourceResource {
     }
 
     @GET
-    public Sources list() {
+    public Sources list(@Context UriInfo uri) {
+        ApiErrors.onlyParameters("GET /sources", uri, List.of());
         Map<String, StationStats> stats = new TreeMap<>();
         Map<String, TreeSet<Integer>> partitions = new TreeMap<>();
         for (PartitionState p : cluster.allPartitions()) {

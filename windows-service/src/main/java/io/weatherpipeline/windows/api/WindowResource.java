@@ -9,8 +9,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -53,7 +55,9 @@ public class WindowResource {
 
     @GET
     @Path("/window")
-    public Response window(@QueryParam("id") String id, @HeaderParam(Cluster.FORWARDED) String forwardedBy) {
+    public Response window(@QueryParam("id") String id, @HeaderParam(Cluster.FORWARDED) String forwardedBy,
+            @Context UriInfo uri) {
+        ApiErrors.onlyParameters("GET /window", uri, List.of("id"));
         long n = number("id", id, Long.MAX_VALUE, "a window id: a whole number, 0 or more (window start / windows.size)");
         HostInfo closer = cluster.closerHost();
         if (!cluster.isSelf(closer)) {
@@ -64,7 +68,9 @@ public class WindowResource {
 
     @GET
     @Path("/windows")
-    public Response windows(@QueryParam("last") String last, @HeaderParam(Cluster.FORWARDED) String forwardedBy) {
+    public Response windows(@QueryParam("last") String last, @HeaderParam(Cluster.FORWARDED) String forwardedBy,
+            @Context UriInfo uri) {
+        ApiErrors.onlyParameters("GET /windows", uri, List.of("last"));
         int k = last == null ? 10 : (int) number("last", last, MAX_LAST, "how many windows: 1 to " + MAX_LAST);
         if (k < 1) {
             throw ApiErrors.fail(Response.Status.BAD_REQUEST, "last=" + last + " is not how many windows: 1 to " + MAX_LAST);
@@ -78,7 +84,8 @@ public class WindowResource {
 
     @GET
     @Path("/windows/open")
-    public Open open() {
+    public Open open(@Context UriInfo uri) {
+        ApiErrors.onlyParameters("GET /windows/open", uri, List.of());
         CloserState closer = cluster.closer();
         List<OpenWindow> open = OpenWindow.of(streams.ids(), streams.settings().partitionCount(), closer,
                 cluster.allPartitions());
