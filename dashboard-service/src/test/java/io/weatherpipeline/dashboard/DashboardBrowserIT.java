@@ -332,8 +332,59 @@ class DashboardBrowserIT {
         assertFalse(stationActive(generator, station).orElseThrow(), station + " is stopped in generator-service");
     }
 
+    /**
+     * The dashboard's own endpoints against bad input: the write token first, then the generator's and
+     * stats-service's refusals come back as they are (4xx with their error text), and nothing is added.
+     */
     @Test
     @Order(8)
+    void badRequestsToTheDashboardGetClearAnswers() throws Exception {
+        record Case(String method, String path, String body, boolean token, int status, String says) {
+        }
+        String generator = running.get("generator").url();
+        List<Case> cases = new java.util.ArrayList<>(List.of(
+                new Case("POST", "/api/stations", "{\"station_id\":\"StationX\"}", false, 401,
+                        "needs the header 'Authorization: Bearer <token>'"),
+                new Case("DELETE", "/api/stations/StationA", null, false, 401, "needs the header"),
+                new Case("POST", "/api/stations", "", true, 400, "the body is empty"),
+                new Case("POST", "/api/stations", "station_id=StationX", true, 415, ""),
+                new Case("POST", "/api/stations", "{\"station_id\": 7}", true, 400, "no text field station_id"),
+                new Case("POST", "/api/stations", "{\"station_id\":\"Station X\"}", true, 400, "may contain only letters"),
+                new Case("POST", "/api/stations", "{\"station_id\":\"" + "x".repeat(65) + "\"}", true, 400,
+                        "at most 64 characters"),
+                new Case("POST", "/api/stations", "{\"station_id\":\"" + "x".repeat(20_000) + "\"}", true, 413, ""),
+                new Case("DELETE", "/api/stations/Station%20X", null, true, 400, "may contain only letters"),
+                new Case("DELETE", "/api/stations/NoSuchStation", null, true, 404, "no active station NoSuchStation")));
+        if (running.containsKey("stats")) {
+            cases.add(new Case("GET", "/plot/month.svg?months=Smarch", null, false, 400, "Smarch"));
+        }
+        int stations = getJson(generator + "/stations").size();
+        for (Case c : cases) {
+            // HTTP/1.1 as curl and browsers send a form: over an h2c upgrade, a body over the limit ends the connection.
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(dashboard.url() + c.path()))
+                    .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(20));
+            if (c.token()) {
+                b.header("Authorization", "Bearer " + TOKEN);
+            }
+            switch (c.method()) {
+                case "POST" -> b.header("Content-Type", c.body().startsWith("{") || c.body().isEmpty()
+                        ? "application/json" : "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(c.body()));
+                case "DELETE" -> b.DELETE();
+                default -> b.GET();
+            }
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(c.status(), r.statusCode(), c + " answered " + r.body());
+            if (!c.says().isEmpty()) {
+                assertTrue(JSON.readTree(r.body()).path("error").asText().contains(c.says()), c + " answered " + r.body());
+            }
+        }
+        assertEquals(stations, getJson(generator + "/stations").size(), "no station added or lost by bad requests");
+        assertEquals("active", text("tr[data-station='StationA'] .state"), "StationA was not stopped");
+    }
+
+    @Test
+    @Order(9)
     void screenshot() throws IOException {
         await().atMost(LIVE).until(() -> !text("#rates").isEmpty());
         // The whole page: the window as tall as the document (headless Chromium keeps ~150 px for itself).
@@ -348,7 +399,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aKilledServiceShowsAsDownAndTheRestKeepsUpdating() {
         assertEquals("up", chipState("stats"));
         running.get("stats").kill9();
@@ -366,7 +417,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aServiceThatHangsShowsAsNotAnsweringAndDelaysNothingElse() throws Exception {
         ServiceProcess debug = running.get("debug");
         assertEquals("up", chipState("debug"));
