@@ -45,6 +45,10 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         long rows = Long.parseLong(System.getenv().getOrDefault("BENCH_ROWS", "500000"));
         int daysPerTick = Integer.parseInt(System.getenv().getOrDefault("BENCH_DAYS_PER_TICK", "500"));
+        // The generator's tick never overlaps itself: 1 ms means the next tick as soon as the last committed,
+        // i.e. as fast as MySQL accepts (issue #16). 100ms is the production pace.
+        String interval = System.getenv().getOrDefault("BENCH_GENERATOR_INTERVAL", "1ms");
+        int rowsPerStatement = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROWS_PER_STATEMENT", "2000"));
         int batch = Integer.parseInt(System.getenv().getOrDefault("BENCH_PRODUCER_BATCH", "50000"));
         Path repo = Path.of("").toAbsolutePath();
         Path work = repo.resolve("bench/target/bench-stack");
@@ -52,12 +56,17 @@ public final class PipelineBenchmark {
         StackSettings settings = new StackSettings(work, java.util.EnumSet.of(Server.KAFKA, Server.MARIADB),
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), 1, "weather", "weather", "weather");
         List<String> report = new ArrayList<>();
-        report.add(String.format("machine: %d cores, %s; rows: %d; generator days-per-tick %d (10 stations); producer batch %d",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
-                        + System.getProperty("java.version"), rows, daysPerTick, batch));
+        report.add(String.format("machine: %d cores, %s; rows: %d; generator days-per-tick %d (10 stations), interval %s,"
+                + " %d rows per INSERT; producer batch %d", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), rows, daysPerTick,
+                interval, rowsPerStatement, batch));
         try (LocalStack stack = LocalStack.start(settings)) {
-            double generator = generatorRowsPerSecond(repo, settings, rows, daysPerTick);
+            double generator = generatorRowsPerSecond(repo, settings, rows, daysPerTick, interval, rowsPerStatement);
             report.add(String.format("generator-service -> MySQL:                       %,12.0f rows/s", generator));
+            double plain = PlainInsertLoop.rowsPerSecond(settings, rows, daysPerTick * 10, rowsPerStatement);
+            report.add(String.format("plain multi-row INSERT loop (same table shape):   %,12.0f rows/s (%d rows per"
+                    + " transaction, %d per statement, one connection)", plain, daysPerTick * 10, rowsPerStatement));
+            report.add(String.format("generator / INSERT loop: %.0f%%", 100 * generator / plain));
 
             double producer = producerRowsPerSecond(repo, settings, rows, batch);
             report.add(String.format("producer-service MySQL -> Kafka (acks=all, tx):   %,12.0f rows/s", producer));
@@ -77,11 +86,13 @@ public final class PipelineBenchmark {
         System.out.println("(also written to " + out + ")");
     }
 
-    private static double generatorRowsPerSecond(Path repo, StackSettings s, long rows, int daysPerTick)
-            throws Exception {
+    private static double generatorRowsPerSecond(Path repo, StackSettings s, long rows, int daysPerTick, String interval,
+            int rowsPerStatement) throws Exception {
         int port = Ports.free();
         ManagedProcess gen = service(repo, "generator-service", s, port, Map.of(
-                "GENERATOR_DAYS_PER_TICK", String.valueOf(daysPerTick)));
+                "GENERATOR_DAYS_PER_TICK", String.valueOf(daysPerTick),
+                "GENERATOR_INTERVAL", interval,
+                "GENERATOR_ROWS_PER_STATEMENT", String.valueOf(rowsPerStatement)));
         try {
             awaitCount(s, 1, 120, gen);
             long t0 = System.nanoTime();
