@@ -16,11 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.mysqlclient.MySQLPool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.weatherpipeline.proto.Report;
 import io.weatherpipeline.proto.ReportCodec;
@@ -73,10 +70,7 @@ public final class AlertsBenchmark {
         try (LocalStack stack = LocalStack.start(settings)) {
             // Prepared statements cached whatever their length, as alerts-service does: the reference
             // prepares its multi-row INSERT once, not once per statement.
-            MySQLPool db = MySQLPool.pool(vertx, new MySQLConnectOptions().setHost("127.0.0.1")
-                    .setPort(settings.mysqlPort()).setDatabase(settings.database()).setUser(settings.user())
-                    .setPassword(settings.password()).setCachePreparedStatements(true)
-                    .setPreparedStatementCacheSqlLimit(1 << 20), new PoolOptions().setMaxSize(2));
+            MySQLPool db = PlainInsertLoop.pool(vertx, settings, 2);
             String bootstrap = settings.kafkaBootstrapServers();
             double load = TopicBench.preload(bootstrap, records);
             report.add(String.format("preload (acks=all, idempotent):                   %,12.0f records/s", load));
@@ -222,44 +216,13 @@ public final class AlertsBenchmark {
      */
     private static long plainInserts(MySQLPool db, long records, int rowsPerStatement, int rowsPerTransaction)
             throws Exception {
-        String full = insert(rowsPerStatement);
-        long done = 0;
-        SqlConnection conn = await(db.getConnection());
-        try {
-            while (done < records) {
-                long end = Math.min(records, done + rowsPerTransaction);
-                await(conn.query("BEGIN").execute());
-                for (long from = done; from < end; from += rowsPerStatement) {
-                    long to = Math.min(end, from + rowsPerStatement);
-                    List<Object> params = new ArrayList<>((int) (to - from) * 6);
-                    for (long i = from; i < to; i++) {
-                        Report r = TopicBench.reading(i);
-                        params.add(r.getStationId());
-                        params.add(LocalDate.ofEpochDay(ReportCodec.epochDay(r.getDate())));
-                        params.add(r.getDegrees());
-                        params.add(-1000.0);
-                        params.add((int) (i % 4));
-                        params.add(i);
-                    }
-                    String sql = to - from == rowsPerStatement ? full : insert((int) (to - from));
-                    await(conn.preparedQuery(sql).execute(Tuple.from(params)));
-                }
-                await(conn.query("COMMIT").execute());
-                done = end;
-            }
-        } finally {
-            await(conn.close());
-        }
-        return done;
-    }
-
-    private static String insert(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO warning_temperatures"
-                + " (station_id, date, degrees, threshold, kafka_partition, kafka_offset) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
-        }
-        return sql.toString();
+        PlainInsertLoop loop = new PlainInsertLoop("warning_temperatures", List.of("station_id", "date", "degrees",
+                "threshold", "kafka_partition", "kafka_offset"), rowsPerTransaction, rowsPerStatement);
+        return loop.insert(db, records, i -> {
+            Report r = TopicBench.reading(i);
+            return List.of(r.getStationId(), LocalDate.ofEpochDay(ReportCodec.epochDay(r.getDate())), r.getDegrees(),
+                    -1000.0, (int) (i % 4), i);
+        });
     }
 
     private static String serverCpu(Map<String, Double> before, Map<String, Double> after) {

@@ -63,7 +63,7 @@ public final class PipelineBenchmark {
         try (LocalStack stack = LocalStack.start(settings)) {
             double generator = generatorRowsPerSecond(repo, settings, rows, daysPerTick, interval, rowsPerStatement);
             report.add(String.format("generator-service -> MySQL:                       %,12.0f rows/s", generator));
-            double plain = PlainInsertLoop.rowsPerSecond(settings, rows, daysPerTick * 10, rowsPerStatement);
+            double plain = PlainInsertLoop.generatorReference(settings, rows, daysPerTick * 10, rowsPerStatement);
             report.add(String.format("plain multi-row INSERT loop (same table shape):   %,12.0f rows/s (%d rows per"
                     + " transaction, %d per statement, one connection)", plain, daysPerTick * 10, rowsPerStatement));
             report.add(String.format("generator / INSERT loop: %.0f%%", 100 * generator / plain));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,57 +16,86 @@ import io.vertx.sqlclient.Tuple;
 import io.weatherpipeline.stack.StackSettings;
 
 /**
- * The generator's reference (issue #16): the same number of rows, in transactions of a tick's size and
- * statements of the generator's size, inserted by a plain loop into a copy of table {@code temperatures}
- * (same columns and keys), with the same client library (Vert.x's MySQL client, prepared statements cached),
- * one after the other on one connection. Nothing is computed per row beyond the values.
+ * The reference of the MySQL-writing benchmarks: rows inserted by a plain loop of multi-row INSERTs, a
+ * fixed number of rows per transaction and per statement, one after the other on one connection, with the
+ * same client library as the services (Vert.x's MySQL client, prepared statements cached). Nothing is
+ * computed per row beyond its values. Used for generator-service ({@link #generatorReference}) and
+ * alerts-service ({@code AlertsBenchmark}).
  */
 final class PlainInsertLoop {
 
-    private static final String TABLE = "reference_temperatures";
+    private final String table;
+    private final List<String> columns;
+    private final int rowsPerTransaction;
+    private final int rowsPerStatement;
 
-    private PlainInsertLoop() {
+    /**
+     * @param table where the rows go
+     * @param columns the columns each row sets, in the order {@code values} gives them
+     */
+    PlainInsertLoop(String table, List<String> columns, int rowsPerTransaction, int rowsPerStatement) {
+        this.table = table;
+        this.columns = columns;
+        this.rowsPerTransaction = rowsPerTransaction;
+        this.rowsPerStatement = rowsPerStatement;
     }
 
-    /** Rows per second of the loop; the copy of the table is dropped afterwards. */
-    static double rowsPerSecond(StackSettings s, long rows, int rowsPerTransaction, int rowsPerStatement) throws Exception {
+    /** A pool like the services': one connection is enough for the loop, statements cached whatever their length. */
+    static MySQLPool pool(Vertx vertx, StackSettings s, int size) {
+        return MySQLPool.pool(vertx, new MySQLConnectOptions().setHost("127.0.0.1").setPort(s.mysqlPort())
+                .setDatabase(s.database()).setUser(s.user()).setPassword(s.password())
+                .setCachePreparedStatements(true).setPreparedStatementCacheSqlLimit(1 << 20),
+                new PoolOptions().setMaxSize(size));
+    }
+
+    /** Inserts rows 0 … {@code rows}-1, row {@code i} with {@code values.apply(i)}; returns how many. */
+    long insert(MySQLPool db, long rows, LongFunction<List<Object>> values) throws Exception {
+        String full = statement(rowsPerStatement);
+        long done = 0;
+        SqlConnection conn = await(db.getConnection());
+        try {
+            while (done < rows) {
+                long end = Math.min(rows, done + rowsPerTransaction);
+                await(conn.query("BEGIN").execute());
+                for (long from = done; from < end; from += rowsPerStatement) {
+                    long to = Math.min(end, from + rowsPerStatement);
+                    List<Object> params = new ArrayList<>((int) (to - from) * columns.size());
+                    for (long i = from; i < to; i++) {
+                        params.addAll(values.apply(i));
+                    }
+                    String sql = to - from == rowsPerStatement ? full : statement((int) (to - from));
+                    await(conn.preparedQuery(sql).execute(Tuple.from(params)));
+                }
+                await(conn.query("COMMIT").execute());
+                done = end;
+            }
+        } finally {
+            await(conn.close());
+        }
+        return done;
+    }
+
+    /**
+     * generator-service's reference (issue #16): {@code rows} rows of ten stations, a day each per ten rows
+     * as the generator writes them, into a copy of table {@code temperatures} (same columns and keys),
+     * dropped afterwards; rows per second.
+     */
+    static double generatorReference(StackSettings s, long rows, int rowsPerTransaction, int rowsPerStatement)
+            throws Exception {
+        String table = "reference_temperatures";
+        LocalDate start = LocalDate.of(2000, 1, 1);
         Vertx vertx = Vertx.vertx();
         try {
-            MySQLPool db = MySQLPool.pool(vertx, new MySQLConnectOptions().setHost("127.0.0.1").setPort(s.mysqlPort())
-                    .setDatabase(s.database()).setUser(s.user()).setPassword(s.password())
-                    .setCachePreparedStatements(true).setPreparedStatementCacheSqlLimit(1 << 20),
-                    new PoolOptions().setMaxSize(1));
-            await(db.query("DROP TABLE IF EXISTS " + TABLE).execute());
-            await(db.query("CREATE TABLE " + TABLE + " LIKE temperatures").execute());
-            SqlConnection conn = await(db.getConnection());
-            String full = insert(rowsPerStatement);
-            LocalDate start = LocalDate.of(2000, 1, 1);
+            MySQLPool db = pool(vertx, s, 1);
+            await(db.query("DROP TABLE IF EXISTS " + table).execute());
+            await(db.query("CREATE TABLE " + table + " LIKE temperatures").execute());
+            PlainInsertLoop loop = new PlainInsertLoop(table, List.of("station_id", "date", "degrees"),
+                    rowsPerTransaction, rowsPerStatement);
             long t0 = System.nanoTime();
-            long done = 0;
-            try {
-                while (done < rows) {
-                    long end = Math.min(rows, done + rowsPerTransaction);
-                    await(conn.query("BEGIN").execute());
-                    for (long from = done; from < end; from += rowsPerStatement) {
-                        long to = Math.min(end, from + rowsPerStatement);
-                        List<Object> params = new ArrayList<>((int) (to - from) * 3);
-                        for (long i = from; i < to; i++) {
-                            // Ten stations, one day each per ten rows, as the generator writes them.
-                            params.add("Station" + (char) ('A' + i % 10));
-                            params.add(start.plusDays(i / 10));
-                            params.add(10.0 + (i % 97) / 4.0);
-                        }
-                        String sql = to - from == rowsPerStatement ? full : insert((int) (to - from));
-                        await(conn.preparedQuery(sql).execute(Tuple.from(params)));
-                    }
-                    await(conn.query("COMMIT").execute());
-                    done = end;
-                }
-            } finally {
-                await(conn.close());
-            }
+            long done = loop.insert(db, rows, i -> List.of("Station" + (char) ('A' + i % 10), start.plusDays(i / 10),
+                    10.0 + (i % 97) / 4.0));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            await(db.query("DROP TABLE " + TABLE).execute());
+            await(db.query("DROP TABLE " + table).execute());
             await(db.close());
             return done / seconds;
         } finally {
@@ -73,15 +103,16 @@ final class PlainInsertLoop {
         }
     }
 
-    private static String insert(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO " + TABLE + " (station_id, date, degrees) VALUES ");
+    private String statement(int rows) {
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        StringBuilder sql = new StringBuilder("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ");
         for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+            sql.append(i == 0 ? row : ", " + row);
         }
         return sql.toString();
     }
 
-    private static <T> T await(Future<T> f) throws Exception {
+    static <T> T await(Future<T> f) throws Exception {
         return f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
     }
 }
