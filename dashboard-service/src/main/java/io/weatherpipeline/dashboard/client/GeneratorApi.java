@@ -21,8 +21,10 @@ public interface GeneratorApi {
     @GET
     Uni<Response> stations();
 
-    /** {@code body} is the JSON object the form sent, passed on as it is. */
-    /** {@code authorization}: the caller's header (the write token), null when it sent none. */
+    /**
+     * {@code body} is the JSON object the form sent, passed on as it is; {@code authorization} the caller's
+     * header (the write token), null when it sent none.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Response> add(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body);
