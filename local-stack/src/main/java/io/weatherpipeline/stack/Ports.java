@@ -7,10 +7,19 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback port checks. */
 public final class Ports {
+
+    /**
+     * Every port this JVM has handed out: a process started on one may take seconds to bind it, and until
+     * then the port looks free, so it must not be handed out again (two services were once given the same
+     * port that way, and the second could not start).
+     */
+    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
 
     private Ports() {
     }
@@ -43,17 +52,22 @@ public final class Ports {
         if (below > 2048) {
             for (int i = 0; i < 200; i++) {
                 int port = 1024 + ThreadLocalRandom.current().nextInt(below - 1024);
-                if (canBind(port)) {
+                if (!GIVEN.contains(port) && canBind(port) && GIVEN.add(port)) {
                     return port;
                 }
             }
         }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new StackException("Cannot find a free port on localhost: " + e.getMessage(), e);
+        for (int i = 0; i < 200; i++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                if (GIVEN.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new StackException("Cannot find a free port on localhost: " + e.getMessage(), e);
+            }
         }
+        throw new StackException("Cannot find a free port on localhost that this JVM has not handed out yet");
     }
 
     /** The first of {@code count} consecutive ports that were all free a moment ago (below the ephemeral range). */
@@ -62,9 +76,12 @@ public final class Ports {
             int first = free();
             boolean all = true;
             for (int p = first + 1; p < first + count && all; p++) {
-                all = p < 65536 && canBind(p);
+                all = p < 65536 && !GIVEN.contains(p) && canBind(p);
             }
             if (all) {
+                for (int p = first + 1; p < first + count; p++) {
+                    GIVEN.add(p);
+                }
                 return first;
             }
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,24 @@ class PortsTest {
                 assertTrue(Ports.isListening(port));
             }
             assertFalse(Ports.isListening(port));
+        }
+    }
+
+    /** A port handed out is not handed out again, although nothing has bound it yet. */
+    @Test
+    void aPortIsHandedOutOnce() {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            int port = Ports.free();
+            assertTrue(seen.add(port), "port " + port + " handed out twice");
+        }
+        int first = Ports.freeRun(4);
+        for (int p = first; p < first + 4; p++) {
+            assertTrue(seen.add(p), "port " + p + " of a run was handed out before");
+        }
+        for (int i = 0; i < 500; i++) {
+            int port = Ports.free();
+            assertFalse(port >= first && port < first + 4, "port " + port + " belongs to the run " + first);
         }
     }
 }
