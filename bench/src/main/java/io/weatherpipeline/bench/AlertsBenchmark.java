@@ -172,11 +172,7 @@ public final class AlertsBenchmark {
         Path log = s.logDir().resolve(group + ".log");
         Files.deleteIfExists(log);
         // A bigger heap than in production: the benchmark drains millions of records.
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
-        String opts = System.getenv().getOrDefault("BENCH_ALERTS_JAVA_OPTS", "").trim();
-        if (!opts.isEmpty()) {
-            jvm.addAll(List.of(opts.split("\\s+")));
-        }
+        List<String> jvm = DrainMeter.jvmOptions("alerts", "-Xmx512m");
         long all = ends.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Double> serversBefore = DrainMeter.cpuSeconds(servers);
         long wallStart = System.currentTimeMillis();

@@ -96,12 +96,8 @@ public final class ConsumerBenchmark {
                 // Logs survive a wipe; this run's start time is read from this run's log only.
                 Files.deleteIfExists(s.logDir().resolve(name + ".log"));
                 // A bigger heap than in production: the benchmark drains millions of records.
-                List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
                 // e.g. -XX:StartFlightRecording=filename=consumer.jfr to profile the consumer alone
-                String opts = System.getenv().getOrDefault("BENCH_CONSUMER_JAVA_OPTS", "").trim();
-                if (!opts.isEmpty()) {
-                    jvm.addAll(List.of(opts.split("\\s+")));
-                }
+                List<String> jvm = DrainMeter.jvmOptions("consumer", "-Xmx512m");
                 List<String> cmd = ServiceCommand.of(ServiceCommand.jarOf(repo, "consumer-service"), jvm);
                 started.add(ManagedProcess.start(name, cmd, env, repo, s.logDir().resolve(name + ".log"), s.pidDir()));
             }

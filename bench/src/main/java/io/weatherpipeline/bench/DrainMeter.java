@@ -209,4 +209,18 @@ final class DrainMeter {
         }
         return sum;
     }
+
+    /**
+     * The JVM options of a service under a benchmark: {@code base}, then whatever {@code BENCH_<SERVICE>_JAVA_OPTS}
+     * adds (e.g. {@code -XX:StartFlightRecording=filename=x.jfr} to profile that service alone).
+     */
+    static List<String> jvmOptions(String service, String... base) {
+        List<String> jvm = new ArrayList<>(List.of(base));
+        String opts = System.getenv().getOrDefault("BENCH_" + service.toUpperCase(java.util.Locale.ROOT) + "_JAVA_OPTS", "")
+                .trim();
+        if (!opts.isEmpty()) {
+            jvm.addAll(List.of(opts.split("\\s+")));
+        }
+        return jvm;
+    }
 }

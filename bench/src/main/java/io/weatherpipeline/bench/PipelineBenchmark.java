@@ -167,13 +167,8 @@ public final class PipelineBenchmark {
         env.put("QUARKUS_DATASOURCE_PASSWORD", s.password());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         // A bigger heap than in production: the benchmark drains millions of rows.
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         // e.g. BENCH_PRODUCER_JAVA_OPTS=-XX:StartFlightRecording=filename=producer.jfr to profile one service
-        String opts = System.getenv().getOrDefault("BENCH_" + module.replace("-service", "").toUpperCase() + "_JAVA_OPTS", "")
-                .trim();
-        if (!opts.isEmpty()) {
-            jvm.addAll(List.of(opts.split("\\s+")));
-        }
+        List<String> jvm = DrainMeter.jvmOptions(module.replace("-service", ""), "-Xmx512m");
         List<String> cmd = ServiceCommand.of(ServiceCommand.jarOf(repo, module), jvm);
         return ManagedProcess.start(module, cmd, env, repo, s.logDir().resolve(module + ".log"), s.pidDir());
     }

@@ -84,11 +84,7 @@ public final class StatsBenchmark {
         // Logs survive a wipe; this run's start time is read from this run's log only.
         Files.deleteIfExists(s.logDir().resolve("stats.log"));
         // A bigger heap than in production: the benchmark drains millions of records.
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
-        String opts = System.getenv().getOrDefault("BENCH_STATS_JAVA_OPTS", "").trim();
-        if (!opts.isEmpty()) {
-            jvm.addAll(List.of(opts.split("\\s+")));
-        }
+        List<String> jvm = DrainMeter.jvmOptions("stats", "-Xmx512m");
         Map<String, Double> serversBefore = DrainMeter.cpuSeconds(servers);
         long wallStart = System.currentTimeMillis();
         long t0 = System.nanoTime();

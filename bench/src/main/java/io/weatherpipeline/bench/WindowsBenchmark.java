@@ -101,11 +101,7 @@ public final class WindowsBenchmark {
         // No HDFS in this benchmark: windows that close wait in the store (the writer retries aside).
         env.put("WINDOWS_HDFS_URI", "hdfs://localhost:" + Ports.free());
         Files.deleteIfExists(s.logDir().resolve("windows.log"));
-        List<String> jvm = new ArrayList<>();
-        String opts = System.getenv().getOrDefault("BENCH_WINDOWS_JAVA_OPTS", "").trim();
-        if (!opts.isEmpty()) {
-            jvm.addAll(List.of(opts.split("\\s+")));
-        }
+        List<String> jvm = DrainMeter.jvmOptions("windows");
         long all = ends.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Double> serversBefore = DrainMeter.cpuSeconds(servers);
         long wallStart = System.currentTimeMillis();
