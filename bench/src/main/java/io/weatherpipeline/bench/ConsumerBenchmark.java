@@ -23,11 +23,16 @@ import io.weatherpipeline.stack.launcher.ServiceCommand;
  * <li>a topic of 4 partitions preloaded with {@code BENCH_RECORDS} Reports (10 stations, key = station);</li>
  * <li>consumer-service draining it into Parquet on HDFS with checkpoints, either one instance per
  * partition ({@code BENCH_CONSUMERS=4}, the seeds' layout) or one instance owning all four;</li>
+ * <li>the channel's own ceiling: bench/consumer-ceiling (consumer-service as packaged, its handler replaced by one
+ * that writes nothing) draining the same topic with the same instances;</li>
  * <li>Kafka's own kafka-consumer-perf-test (ConsumerPerformance) reading the same topic.</li>
  * </ol>
  * The drain counts as done when every partition's checkpoint is at the partition's end offset ({@link DrainMeter}).
  */
 public final class ConsumerBenchmark {
+
+    /** consumer-service with a handler that does nothing: built for this benchmark only. */
+    private static final String CEILING_MODULE = "bench/consumer-ceiling";
 
     private ConsumerBenchmark() {
     }
@@ -42,7 +47,8 @@ public final class ConsumerBenchmark {
         Path repo = Path.of("").toAbsolutePath();
         Path work = repo.resolve("bench/target/consumer-bench-stack");
         LocalStack.wipe(work);
-        LocalStack.deleteTree(work.resolve("checkpoints"));
+        LocalStack.deleteTree(work.resolve("checkpoints-consumer-service"));
+        LocalStack.deleteTree(work.resolve("checkpoints-" + Path.of(CEILING_MODULE).getFileName()));
         StackSettings settings = new StackSettings(work, EnumSet.of(Server.KAFKA, Server.HDFS), Ports.free(),
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), 3, "weather", "weather", "weather");
         List<String> report = new ArrayList<>();
@@ -56,16 +62,25 @@ public final class ConsumerBenchmark {
             report.add(String.format("preload (acks=all, idempotent):                   %,12.0f records/s", load));
             Map<TopicPartition, Long> ends = TopicBench.endOffsets(bootstrap);
 
-            DrainMeter.Result ours = drain(repo, settings, stack.processes(), consumers, maxRecords, ends, records);
+            DrainMeter.Result ours = drain(repo, "consumer-service", settings, stack.processes(), consumers, maxRecords,
+                    ends, records);
             report.add(String.format("consumer-service Kafka -> Parquet on HDFS:        %,12.0f records/s (%,.0f with JVM start-up;"
                     + " %,.0f steady, from 20 %% to 90 %% of the records)", ours.afterAssigned(), ours.withStartUp(),
                     ours.steady()));
             report.addAll(ours.cpu());
+            DrainMeter.Result ceiling = drain(repo, CEILING_MODULE, settings, stack.processes(), consumers, maxRecords,
+                    ends, records);
+            report.add(String.format("the channel alone (empty handler, %s):  %,12.0f records/s (%,.0f with JVM start-up;"
+                    + " %,.0f steady)", CEILING_MODULE, ceiling.afterAssigned(), ceiling.withStartUp(), ceiling.steady()));
+            report.addAll(ceiling.cpu());
             double[] perf = TopicBench.perfTest(bootstrap, records);
             report.add(String.format("kafka-consumer-perf-test (read_committed):        %,12.0f records/s (%,.0f with group join)",
                     perf[0], perf[1]));
             report.add(String.format("consumer-service / perf-test: %.0f%% (%.0f%% counting start-up and join; %.0f%% steady)",
                     100 * ours.afterAssigned() / perf[0], 100 * ours.withStartUp() / perf[1], 100 * ours.steady() / perf[0]));
+            report.add(String.format("consumer-service / the channel's ceiling: %.0f%% (%.0f%% counting start-up; %.0f%% steady)",
+                    100 * ours.afterAssigned() / ceiling.afterAssigned(), 100 * ours.withStartUp() / ceiling.withStartUp(),
+                    100 * ours.steady() / ceiling.steady()));
         }
         System.out.println();
         report.forEach(System.out::println);
@@ -74,10 +89,11 @@ public final class ConsumerBenchmark {
         System.out.println("(also written to " + out + ")");
     }
 
-    /** Runs the consumers until every checkpoint is at its partition's end. */
-    private static DrainMeter.Result drain(Path repo, StackSettings s, List<ManagedProcess> servers, int instances,
-            String maxRecords, Map<TopicPartition, Long> ends, long records) throws Exception {
-        Path checkpoints = s.workDir().resolve("checkpoints");
+    /** Runs the consumers (the packaged jar of {@code module}) until every checkpoint is at its partition's end. */
+    private static DrainMeter.Result drain(Path repo, String module, StackSettings s, List<ManagedProcess> servers,
+            int instances, String maxRecords, Map<TopicPartition, Long> ends, long records) throws Exception {
+        // A directory per module: the second drain starts from the beginning, as the first did.
+        Path checkpoints = s.workDir().resolve("checkpoints-" + Path.of(module).getFileName());
         List<ManagedProcess> started = new ArrayList<>();
         Map<String, Double> serversBefore = DrainMeter.cpuSeconds(servers);
         long wallStart = System.currentTimeMillis();
@@ -90,15 +106,17 @@ public final class ConsumerBenchmark {
                 env.put("CONSUMER_HDFS_URI", s.hdfsUri());
                 env.put("CONSUMER_PARTITIONS", claim);
                 env.put("CONSUMER_CHECKPOINT_DIR", checkpoints.toString());
+                // Recovery must not find the other drain's batch files.
+                env.put("CONSUMER_HDFS_DATA_DIR", "/" + Path.of(module).getFileName());
                 env.put("CONSUMER_FLUSH_MAX_RECORDS", maxRecords);
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(Ports.free()));
-                String name = "consumer-" + claim.replace(',', '-');
+                String name = Path.of(module).getFileName() + "-" + claim.replace(',', '-');
                 // Logs survive a wipe; this run's start time is read from this run's log only.
                 Files.deleteIfExists(s.logDir().resolve(name + ".log"));
                 // A bigger heap than in production: the benchmark drains millions of records.
                 // e.g. -XX:StartFlightRecording=filename=consumer.jfr to profile the consumer alone
                 List<String> jvm = DrainMeter.jvmOptions("consumer", "-Xmx512m");
-                List<String> cmd = ServiceCommand.of(ServiceCommand.jarOf(repo, "consumer-service"), jvm);
+                List<String> cmd = ServiceCommand.of(ServiceCommand.jarOf(repo, module), jvm);
                 started.add(ManagedProcess.start(name, cmd, env, repo, s.logDir().resolve(name + ".log"), s.pidDir()));
             }
             return DrainMeter.await(started, servers, serversBefore, checkpoints, ends, records, t0, wallStart);
