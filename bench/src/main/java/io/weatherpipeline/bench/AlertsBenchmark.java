@@ -171,8 +171,8 @@ public final class AlertsBenchmark {
         env.put("MP_MESSAGING_INCOMING_TEMPERATURES_GROUP_ID", group);
         Path log = s.logDir().resolve(group + ".log");
         Files.deleteIfExists(log);
-        // A bigger heap than in production: the benchmark drains millions of records.
-        List<String> jvm = DrainMeter.jvmOptions("alerts", "-Xmx512m");
+        // The JVM options of production (ServiceCommand): memory is measured as deployed (issue #16).
+        List<String> jvm = DrainMeter.jvmOptions("alerts");
         long all = ends.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Double> serversBefore = DrainMeter.cpuSeconds(servers);
         long wallStart = System.currentTimeMillis();

@@ -113,9 +113,9 @@ public final class ConsumerBenchmark {
                 String name = Path.of(module).getFileName() + "-" + claim.replace(',', '-');
                 // Logs survive a wipe; this run's start time is read from this run's log only.
                 Files.deleteIfExists(s.logDir().resolve(name + ".log"));
-                // A bigger heap than in production: the benchmark drains millions of records.
+                // The JVM options of production (ServiceCommand): memory is measured as deployed (issue #16).
                 // e.g. -XX:StartFlightRecording=filename=consumer.jfr to profile the consumer alone
-                List<String> jvm = DrainMeter.jvmOptions("consumer", "-Xmx512m");
+                List<String> jvm = DrainMeter.jvmOptions("consumer");
                 List<String> cmd = ServiceCommand.of(ServiceCommand.jarOf(repo, module), jvm);
                 started.add(ManagedProcess.start(name, cmd, env, repo, s.logDir().resolve(name + ".log"), s.pidDir()));
             }

@@ -98,6 +98,10 @@ final class DrainMeter {
         cpu.add(cpuReport(cpuSeconds(started), serversBefore, cpuSeconds(servers), total, records));
         for (ManagedProcess p : started) {
             cpu.add("  " + p.name() + " by thread: " + threadCpu(p.pid()));
+            cpu.add("  " + p.name() + " memory after the drain: " + rss(p) + "; JVM options " + ProcessHandle.of(p.pid())
+                    .flatMap(h -> h.info().arguments()).map(a -> java.util.Arrays.stream(a).filter(o -> o.startsWith("-X"))
+                            .toList().toString()).orElse("unknown"));
+            cpu.addAll(nativeMemory(p));
         }
         long firstAssigned = Long.MAX_VALUE;
         for (ManagedProcess p : started) {
@@ -119,6 +123,36 @@ final class DrainMeter {
             return String.format("RSS %d MB (peak %d MB)", kib(status, "VmRSS") / 1024, kib(status, "VmHWM") / 1024);
         } catch (java.io.IOException | RuntimeException e) {
             return "RSS not available (" + e + ")";
+        }
+    }
+
+    /**
+     * Where a JVM's memory went (committed, by Native Memory Tracking's categories), when it was started with
+     * {@code -XX:NativeMemoryTracking=summary} (e.g. through {@code BENCH_CONSUMER_JAVA_OPTS}); nothing otherwise.
+     */
+    static List<String> nativeMemory(ManagedProcess p) {
+        boolean tracked = ProcessHandle.of(p.pid()).flatMap(h -> h.info().arguments())
+                .map(a -> java.util.Arrays.stream(a).anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))).orElse(false);
+        if (!tracked) {
+            return List.of();
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(p.pid()), "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            // "-                 Java Heap (reserved=256MB, committed=89MB)" and "Total: reserved=…, committed=…"
+            Matcher m = Pattern.compile("^(?:-\\s+)?([A-Z][\\w ]*?)\\s*\\(?(?:: )?reserved=\\d+MB, committed=(\\d+)MB",
+                    Pattern.MULTILINE).matcher(out);
+            StringBuilder line = new StringBuilder("  " + p.name() + " committed by Native Memory Tracking:");
+            while (m.find()) {
+                if (Integer.parseInt(m.group(2)) > 0) {
+                    line.append(' ').append(m.group(1).trim()).append(' ').append(m.group(2)).append(" MB,");
+                }
+            }
+            return List.of(line.substring(0, line.length() - 1));
+        } catch (java.io.IOException | InterruptedException e) {
+            return List.of("  " + p.name() + " native memory not available (" + e + ")");
         }
     }
 

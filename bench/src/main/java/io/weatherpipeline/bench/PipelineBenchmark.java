@@ -166,9 +166,9 @@ public final class PipelineBenchmark {
         env.put("QUARKUS_DATASOURCE_USERNAME", s.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", s.password());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        // A bigger heap than in production: the benchmark drains millions of rows.
+        // The JVM options of production (ServiceCommand): memory is measured as deployed (issue #16).
         // e.g. BENCH_PRODUCER_JAVA_OPTS=-XX:StartFlightRecording=filename=producer.jfr to profile one service
-        List<String> jvm = DrainMeter.jvmOptions(module.replace("-service", ""), "-Xmx512m");
+        List<String> jvm = DrainMeter.jvmOptions(module.replace("-service", ""));
         List<String> cmd = ServiceCommand.of(ServiceCommand.jarOf(repo, module), jvm);
         return ManagedProcess.start(module, cmd, env, repo, s.logDir().resolve(module + ".log"), s.pidDir());
     }

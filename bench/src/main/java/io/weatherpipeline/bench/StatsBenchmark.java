@@ -83,8 +83,8 @@ public final class StatsBenchmark {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(Ports.free()));
         // Logs survive a wipe; this run's start time is read from this run's log only.
         Files.deleteIfExists(s.logDir().resolve("stats.log"));
-        // A bigger heap than in production: the benchmark drains millions of records.
-        List<String> jvm = DrainMeter.jvmOptions("stats", "-Xmx512m");
+        // The JVM options of production (ServiceCommand): memory is measured as deployed (issue #16).
+        List<String> jvm = DrainMeter.jvmOptions("stats");
         Map<String, Double> serversBefore = DrainMeter.cpuSeconds(servers);
         long wallStart = System.currentTimeMillis();
         long t0 = System.nanoTime();
