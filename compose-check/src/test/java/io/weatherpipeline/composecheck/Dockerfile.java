@@ -6,11 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The parts of a Dockerfile these checks need: what COPY and ADD take from the build context. */
-record Dockerfile(Path file, List<String> contextSources) {
+/**
+ * The parts of a Dockerfile these checks need: what COPY and ADD take from the build context, and the environment
+ * its ENV instructions set ({@code ENV KEY="value" KEY2=value}, the form our Dockerfiles use).
+ */
+record Dockerfile(Path file, List<String> contextSources, Map<String, String> env) {
+
+    private static final Pattern ENV_PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|\\S+)");
 
     static Dockerfile read(Path file) {
         List<String> lines;
@@ -20,9 +29,17 @@ record Dockerfile(Path file, List<String> contextSources) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         List<String> sources = new ArrayList<>();
+        Map<String, String> env = new LinkedHashMap<>();
         for (String instruction : instructions(lines)) {
             String[] words = instruction.trim().split("\\s+");
             String keyword = words[0].toUpperCase();
+            if (keyword.equals("ENV")) {
+                Matcher m = ENV_PAIR.matcher(instruction.trim().substring(3));
+                while (m.find()) {
+                    env.put(m.group(1), m.group(2).replaceAll("^\"|\"$", ""));
+                }
+                continue;
+            }
             if (!keyword.equals("COPY") && !keyword.equals("ADD")) {
                 continue;
             }
@@ -40,7 +57,7 @@ record Dockerfile(Path file, List<String> contextSources) {
             }
             sources.addAll(args.subList(0, args.size() - 1));
         }
-        return new Dockerfile(file, List.copyOf(sources));
+        return new Dockerfile(file, List.copyOf(sources), Map.copyOf(env));
     }
 
     /** Lines joined at trailing backslashes, comments and blank lines dropped. */
