@@ -61,15 +61,16 @@ public final class PipelineBenchmark {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), rows, daysPerTick,
                 interval, rowsPerStatement, batch));
         try (LocalStack stack = LocalStack.start(settings)) {
-            double generator = generatorRowsPerSecond(repo, settings, rows, daysPerTick, interval, rowsPerStatement);
-            report.add(String.format("generator-service -> MySQL:                       %,12.0f rows/s", generator));
+            String[] memory = new String[1];
+            double generator = generatorRowsPerSecond(repo, settings, rows, daysPerTick, interval, rowsPerStatement, memory);
+            report.add(String.format("generator-service -> MySQL:                       %,12.0f rows/s; %s", generator, memory[0]));
             double plain = PlainInsertLoop.generatorReference(settings, rows, daysPerTick * 10, rowsPerStatement);
             report.add(String.format("plain multi-row INSERT loop (same table shape):   %,12.0f rows/s (%d rows per"
                     + " transaction, %d per statement, one connection)", plain, daysPerTick * 10, rowsPerStatement));
             report.add(String.format("generator / INSERT loop: %.0f%%", 100 * generator / plain));
 
-            double producer = producerRowsPerSecond(repo, settings, rows, batch);
-            report.add(String.format("producer-service MySQL -> Kafka (acks=all, tx):   %,12.0f rows/s", producer));
+            double producer = producerRowsPerSecond(repo, settings, rows, batch, memory);
+            report.add(String.format("producer-service MySQL -> Kafka (acks=all, tx):   %,12.0f rows/s; %s", producer, memory[0]));
 
             double perfPlain = perfTest(settings, rows, List.of());
             double perfTx = perfTest(settings, rows, List.of("--transactional-id", "bench-perf-tx",
@@ -86,8 +87,9 @@ public final class PipelineBenchmark {
         System.out.println("(also written to " + out + ")");
     }
 
+    /** Rows/s of the generator; its memory at the end goes to {@code memory[0]}. */
     private static double generatorRowsPerSecond(Path repo, StackSettings s, long rows, int daysPerTick, String interval,
-            int rowsPerStatement) throws Exception {
+            int rowsPerStatement, String[] memory) throws Exception {
         int port = Ports.free();
         ManagedProcess gen = service(repo, "generator-service", s, port, Map.of(
                 "GENERATOR_DAYS_PER_TICK", String.valueOf(daysPerTick),
@@ -99,13 +101,16 @@ public final class PipelineBenchmark {
             long start = count(s);
             long n = awaitCount(s, rows, 600, gen);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            memory[0] = DrainMeter.rss(gen);
             return (n - start) / seconds;
         } finally {
             gen.stop(20);
         }
     }
 
-    private static double producerRowsPerSecond(Path repo, StackSettings s, long rows, int batch) throws Exception {
+    /** Rows/s of the producer draining the table; its memory at the end goes to {@code memory[0]}. */
+    private static double producerRowsPerSecond(Path repo, StackSettings s, long rows, int batch, String[] memory)
+            throws Exception {
         long maxId = Long.parseLong(sql(s, "SELECT MAX(id) FROM temperatures"));
         int port = Ports.free();
         ManagedProcess producer = service(repo, "producer-service", s, port, Map.of(
@@ -121,7 +126,9 @@ public final class PipelineBenchmark {
                     first = w;
                 }
                 if (w >= maxId) {
-                    return (maxId - first) / ((System.nanoTime() - t0) / 1e9);
+                    double rate = (maxId - first) / ((System.nanoTime() - t0) / 1e9);
+                    memory[0] = DrainMeter.rss(producer);
+                    return rate;
                 }
                 if (System.nanoTime() > deadline || !producer.isAlive()) {
                     throw new IllegalStateException("producer reached " + w + " of " + maxId + "; see " + producer.logFile());
