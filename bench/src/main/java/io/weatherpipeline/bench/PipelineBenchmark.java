@@ -28,6 +28,7 @@ import io.weatherpipeline.stack.launcher.ServiceCommand;
  * <ol>
  * <li>generator-service in fast mode: rows/s into MySQL;</li>
  * <li>producer-service draining those rows into Kafka (acks=all, one transaction per batch): rows/s;</li>
+ * <li>the producer's query alone ({@link PlainSelectLoop}) reading the same rows: how fast MariaDB hands them out;</li>
  * <li>Kafka's own kafka-producer-perf-test (ProducerPerformance) with the same record count and
  * size and acks=all, plain and transactional, on the same broker: the producer's ratio to it.</li>
  * </ol>
@@ -71,14 +72,17 @@ public final class PipelineBenchmark {
 
             double producer = producerRowsPerSecond(repo, settings, rows, batch, memory);
             report.add(String.format("producer-service MySQL -> Kafka (acks=all, tx):   %,12.0f rows/s; %s", producer, memory[0]));
+            double read = PlainSelectLoop.rowsPerSecond(settings, batch);
+            report.add(String.format("plain SELECT loop (the producer's query, %d rows each): %,12.0f rows/s: MariaDB's part,"
+                    + " read only", batch, read));
 
             double perfPlain = perfTest(settings, rows, List.of());
             double perfTx = perfTest(settings, rows, List.of("--transactional-id", "bench-perf-tx",
                     "--transaction-duration-ms", "100"));
             report.add(String.format("kafka-producer-perf-test (acks=all, idempotent):  %,12.0f records/s", perfPlain));
             report.add(String.format("kafka-producer-perf-test (+ transactions 100 ms): %,12.0f records/s", perfTx));
-            report.add(String.format("producer / perf-test: %.0f%% (plain), %.0f%% (transactional)",
-                    100 * producer / perfPlain, 100 * producer / perfTx));
+            report.add(String.format("producer / perf-test: %.0f%% (plain), %.0f%% (transactional); producer / SELECT loop: %.0f%%",
+                    100 * producer / perfPlain, 100 * producer / perfTx, 100 * producer / read));
         }
         System.out.println();
         report.forEach(System.out::println);
