@@ -231,17 +231,25 @@ final class DrainMeter {
     private static long covered(Path dir, Map<TopicPartition, Long> ends) {
         long sum = 0;
         for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
-            Path file = dir.resolve("partition-" + e.getKey().partition() + ".json");
-            try {
-                Matcher m = FILE_OFFSET.matcher(Files.readString(file));
-                if (m.find()) {
-                    sum += Math.min(Long.parseLong(m.group(1)), e.getValue());
-                }
-            } catch (java.io.IOException notYet) {
-                // no file yet, or being replaced: counts as 0 this time
+            long offset = fileOffset(dir.resolve("partition-" + e.getKey().partition() + ".json"));
+            if (offset > 0) {
+                sum += Math.min(offset, e.getValue());
             }
         }
         return sum;
+    }
+
+    /**
+     * The next offset a {@code partition-N.json} holds ({@code "offset"}: a consumer checkpoint or a statistics file),
+     * or -1 while there is no such file or it is being replaced.
+     */
+    static long fileOffset(Path file) {
+        try {
+            Matcher m = FILE_OFFSET.matcher(Files.readString(file));
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        } catch (java.io.IOException notYet) {
+            return -1;
+        }
     }
 
     /**

@@ -54,7 +54,6 @@ import io.weatherpipeline.stack.launcher.ServiceCommand;
 public final class LatencyBenchmark {
 
     private static final int PROBE_MS = 5;
-    private static final Pattern OFFSET = Pattern.compile("\"offset\"\\s*:\\s*(\\d+)");
     private static final Pattern STARTED = Pattern.compile("started in ([\\d.]+)s");
     private static final List<String> SERVICES = List.of("generator", "producer", "consumer");
 
@@ -245,18 +244,11 @@ public final class LatencyBenchmark {
         Map<Integer, Long> last = new LinkedHashMap<>();
         while (!stop.get()) {
             for (int p = 0; p < 4; p++) {
-                try {
-                    Matcher m = OFFSET.matcher(Files.readString(dir.resolve("partition-" + p + ".json")));
-                    if (m.find()) {
-                        long offset = Long.parseLong(m.group(1));
-                        if (offset > last.getOrDefault(p, -1L)) {
-                            last.put(p, offset);
-                            checkpoints.computeIfAbsent(p, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                                    .add(new long[] {System.nanoTime(), offset});
-                        }
-                    }
-                } catch (java.io.IOException notYet) {
-                    // no checkpoint yet, or being replaced: next time
+                long offset = DrainMeter.fileOffset(dir.resolve("partition-" + p + ".json"));
+                if (offset > last.getOrDefault(p, -1L)) {
+                    last.put(p, offset);
+                    checkpoints.computeIfAbsent(p, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            .add(new long[] {System.nanoTime(), offset});
                 }
             }
             Thread.sleep(PROBE_MS);
