@@ -47,8 +47,8 @@ public final class ConsumerBenchmark {
         Path repo = Path.of("").toAbsolutePath();
         Path work = repo.resolve("bench/target/consumer-bench-stack");
         LocalStack.wipe(work);
-        LocalStack.deleteTree(work.resolve("checkpoints-consumer-service"));
-        LocalStack.deleteTree(work.resolve("checkpoints-" + Path.of(CEILING_MODULE).getFileName()));
+        LocalStack.deleteTree(checkpointsOf(work, "consumer-service"));
+        LocalStack.deleteTree(checkpointsOf(work, CEILING_MODULE));
         StackSettings settings = new StackSettings(work, EnumSet.of(Server.KAFKA, Server.HDFS), Ports.free(),
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), 3, "weather", "weather", "weather");
         List<String> report = new ArrayList<>();
@@ -92,8 +92,8 @@ public final class ConsumerBenchmark {
     /** Runs the consumers (the packaged jar of {@code module}) until every checkpoint is at its partition's end. */
     private static DrainMeter.Result drain(Path repo, String module, StackSettings s, List<ManagedProcess> servers,
             int instances, String maxRecords, Map<TopicPartition, Long> ends, long records) throws Exception {
-        // A directory per module: the second drain starts from the beginning, as the first did.
-        Path checkpoints = s.workDir().resolve("checkpoints-" + Path.of(module).getFileName());
+        String shortName = Path.of(module).getFileName().toString();
+        Path checkpoints = checkpointsOf(s.workDir(), module);
         List<ManagedProcess> started = new ArrayList<>();
         Map<String, Double> serversBefore = DrainMeter.cpuSeconds(servers);
         long wallStart = System.currentTimeMillis();
@@ -107,10 +107,10 @@ public final class ConsumerBenchmark {
                 env.put("CONSUMER_PARTITIONS", claim);
                 env.put("CONSUMER_CHECKPOINT_DIR", checkpoints.toString());
                 // Recovery must not find the other drain's batch files.
-                env.put("CONSUMER_HDFS_DATA_DIR", "/" + Path.of(module).getFileName());
+                env.put("CONSUMER_HDFS_DATA_DIR", "/" + shortName);
                 env.put("CONSUMER_FLUSH_MAX_RECORDS", maxRecords);
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(Ports.free()));
-                String name = Path.of(module).getFileName() + "-" + claim.replace(',', '-');
+                String name = shortName + "-" + claim.replace(',', '-');
                 // Logs survive a wipe; this run's start time is read from this run's log only.
                 Files.deleteIfExists(s.logDir().resolve(name + ".log"));
                 // The JVM options of production (ServiceCommand): memory is measured as deployed (issue #16).
@@ -123,5 +123,10 @@ public final class ConsumerBenchmark {
         } finally {
             started.forEach(p -> p.stop(20));
         }
+    }
+
+    /** The checkpoint directory of {@code module}'s drain: one per module, so the second drain starts from the beginning too. */
+    private static Path checkpointsOf(Path work, String module) {
+        return work.resolve("checkpoints-" + Path.of(module).getFileName());
     }
 }

@@ -98,10 +98,9 @@ final class DrainMeter {
         cpu.add(cpuReport(cpuSeconds(started), serversBefore, cpuSeconds(servers), total, records));
         for (ManagedProcess p : started) {
             cpu.add("  " + p.name() + " by thread: " + threadCpu(p.pid()));
-            cpu.add("  " + p.name() + " memory after the drain: " + rss(p) + "; JVM options " + ProcessHandle.of(p.pid())
-                    .flatMap(h -> h.info().arguments()).map(a -> java.util.Arrays.stream(a).filter(o -> o.startsWith("-X"))
-                            .toList().toString()).orElse("unknown"));
-            cpu.addAll(nativeMemory(p));
+            List<String> jvm = arguments(p).stream().filter(o -> o.startsWith("-X")).toList();
+            cpu.add("  " + p.name() + " memory after the drain: " + rss(p) + "; JVM options " + jvm);
+            cpu.addAll(nativeMemory(p, jvm));
         }
         long firstAssigned = Long.MAX_VALUE;
         for (ManagedProcess p : started) {
@@ -129,11 +128,11 @@ final class DrainMeter {
     /**
      * Where a JVM's memory went (committed, by Native Memory Tracking's categories), when it was started with
      * {@code -XX:NativeMemoryTracking=summary} (e.g. through {@code BENCH_CONSUMER_JAVA_OPTS}); nothing otherwise.
+     *
+     * @param jvm the process's JVM options
      */
-    static List<String> nativeMemory(ManagedProcess p) {
-        boolean tracked = ProcessHandle.of(p.pid()).flatMap(h -> h.info().arguments())
-                .map(a -> java.util.Arrays.stream(a).anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))).orElse(false);
-        if (!tracked) {
+    private static List<String> nativeMemory(ManagedProcess p, List<String> jvm) {
+        if (jvm.stream().noneMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))) {
             return List.of();
         }
         try {
@@ -154,6 +153,11 @@ final class DrainMeter {
         } catch (java.io.IOException | InterruptedException e) {
             return List.of("  " + p.name() + " native memory not available (" + e + ")");
         }
+    }
+
+    /** A live process's command-line arguments, empty when the system does not tell. */
+    private static List<String> arguments(ManagedProcess p) {
+        return ProcessHandle.of(p.pid()).flatMap(h -> h.info().arguments()).map(List::of).orElse(List.of());
     }
 
     private static long kib(String procStatus, String field) {
@@ -253,11 +257,12 @@ final class DrainMeter {
     }
 
     /**
-     * The JVM options of a service under a benchmark: {@code base}, then whatever {@code BENCH_<SERVICE>_JAVA_OPTS}
-     * adds (e.g. {@code -XX:StartFlightRecording=filename=x.jfr} to profile that service alone).
+     * The JVM options a benchmark adds to production's ({@code ServiceCommand.JVM_OPTIONS}) for a service: whatever
+     * {@code BENCH_<SERVICE>_JAVA_OPTS} holds (e.g. {@code -XX:StartFlightRecording=filename=x.jfr} to profile that
+     * service alone), none by default.
      */
-    static List<String> jvmOptions(String service, String... base) {
-        List<String> jvm = new ArrayList<>(List.of(base));
+    static List<String> jvmOptions(String service) {
+        List<String> jvm = new ArrayList<>();
         String opts = System.getenv().getOrDefault("BENCH_" + service.toUpperCase(java.util.Locale.ROOT) + "_JAVA_OPTS", "")
                 .trim();
         if (!opts.isEmpty()) {

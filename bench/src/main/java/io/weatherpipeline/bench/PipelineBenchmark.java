@@ -62,16 +62,17 @@ public final class PipelineBenchmark {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), rows, daysPerTick,
                 interval, rowsPerStatement, batch));
         try (LocalStack stack = LocalStack.start(settings)) {
-            String[] memory = new String[1];
-            double generator = generatorRowsPerSecond(repo, settings, rows, daysPerTick, interval, rowsPerStatement, memory);
-            report.add(String.format("generator-service -> MySQL:                       %,12.0f rows/s; %s", generator, memory[0]));
+            Rate gen = generatorRowsPerSecond(repo, settings, rows, daysPerTick, interval, rowsPerStatement);
+            double generator = gen.rowsPerSecond();
+            report.add(String.format("generator-service -> MySQL:                       %,12.0f rows/s; %s", generator, gen.memory()));
             double plain = PlainInsertLoop.generatorReference(settings, rows, daysPerTick * 10, rowsPerStatement);
             report.add(String.format("plain multi-row INSERT loop (same table shape):   %,12.0f rows/s (%d rows per"
                     + " transaction, %d per statement, one connection)", plain, daysPerTick * 10, rowsPerStatement));
             report.add(String.format("generator / INSERT loop: %.0f%%", 100 * generator / plain));
 
-            double producer = producerRowsPerSecond(repo, settings, rows, batch, memory);
-            report.add(String.format("producer-service MySQL -> Kafka (acks=all, tx):   %,12.0f rows/s; %s", producer, memory[0]));
+            Rate prod = producerRowsPerSecond(repo, settings, rows, batch);
+            double producer = prod.rowsPerSecond();
+            report.add(String.format("producer-service MySQL -> Kafka (acks=all, tx):   %,12.0f rows/s; %s", producer, prod.memory()));
             double read = PlainSelectLoop.rowsPerSecond(settings, batch);
             report.add(String.format("plain SELECT loop (the producer's query, %d rows each): %,12.0f rows/s: MariaDB's part,"
                     + " read only", batch, read));
@@ -91,9 +92,17 @@ public final class PipelineBenchmark {
         System.out.println("(also written to " + out + ")");
     }
 
-    /** Rows/s of the generator; its memory at the end goes to {@code memory[0]}. */
-    private static double generatorRowsPerSecond(Path repo, StackSettings s, long rows, int daysPerTick, String interval,
-            int rowsPerStatement, String[] memory) throws Exception {
+    /**
+     * A service's rate and its memory when it was reached.
+     *
+     * @param memory {@link DrainMeter#rss} at the end
+     */
+    private record Rate(double rowsPerSecond, String memory) {
+    }
+
+    /** Rows/s of the generator. */
+    private static Rate generatorRowsPerSecond(Path repo, StackSettings s, long rows, int daysPerTick, String interval,
+            int rowsPerStatement) throws Exception {
         int port = Ports.free();
         ManagedProcess gen = service(repo, "generator-service", s, port, Map.of(
                 "GENERATOR_DAYS_PER_TICK", String.valueOf(daysPerTick),
@@ -105,16 +114,14 @@ public final class PipelineBenchmark {
             long start = count(s);
             long n = awaitCount(s, rows, 600, gen);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            memory[0] = DrainMeter.rss(gen);
-            return (n - start) / seconds;
+            return new Rate((n - start) / seconds, DrainMeter.rss(gen));
         } finally {
             gen.stop(20);
         }
     }
 
-    /** Rows/s of the producer draining the table; its memory at the end goes to {@code memory[0]}. */
-    private static double producerRowsPerSecond(Path repo, StackSettings s, long rows, int batch, String[] memory)
-            throws Exception {
+    /** Rows/s of the producer draining the table. */
+    private static Rate producerRowsPerSecond(Path repo, StackSettings s, long rows, int batch) throws Exception {
         long maxId = Long.parseLong(sql(s, "SELECT MAX(id) FROM temperatures"));
         int port = Ports.free();
         ManagedProcess producer = service(repo, "producer-service", s, port, Map.of(
@@ -130,9 +137,7 @@ public final class PipelineBenchmark {
                     first = w;
                 }
                 if (w >= maxId) {
-                    double rate = (maxId - first) / ((System.nanoTime() - t0) / 1e9);
-                    memory[0] = DrainMeter.rss(producer);
-                    return rate;
+                    return new Rate((maxId - first) / ((System.nanoTime() - t0) / 1e9), DrainMeter.rss(producer));
                 }
                 if (System.nanoTime() > deadline || !producer.isAlive()) {
                     throw new IllegalStateException("producer reached " + w + " of " + maxId + "; see " + producer.logFile());
